@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// v360audit: a read-only audit of ConnectWise Manage API access.
+/// Module dependencies go one way: V360Audit → AuditRules → ManageReader.
+/// ManageSimulator is a separate HTTP server that shares no model code with the reader.
+let package = Package(
+    name: "v360audit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "v360audit", targets: ["V360Audit"]),
+        .executable(name: "v360bench", targets: ["V360Bench"]),
+        .library(name: "ManageReader", targets: ["ManageReader"]),
+        .library(name: "AuditRules", targets: ["AuditRules"]),
+        .library(name: "ManageSimulator", targets: ["ManageSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "ManageReader",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AuditRules",
+            dependencies: [
+                "ManageReader",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "ManageSimulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "V360Audit",
+            dependencies: [
+                "ManageReader",
+                "AuditRules",
+                "ManageSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "V360Bench",
+            dependencies: ["ManageReader", "AuditRules", "ManageSimulator"]
+        ),
+        // libxml2, used by the tests to validate JUnit reports against the XSDs.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .testTarget(name: "ManageReaderTests", dependencies: ["ManageReader", "ManageSimulator"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader"]),
+        .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"]),
+        .testTarget(
+            name: "V360AuditTests",
+            dependencies: ["V360Audit", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

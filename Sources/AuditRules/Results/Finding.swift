@@ -1,0 +1,50 @@
+import Foundation
+
+/// One rule's verdict on one resource that did not pass.
+public struct Finding: Codable, Sendable, Hashable {
+    /// Whether the finding counts for the gate.
+    public enum Status: String, Codable, Sendable {
+        /// Counts for the gate.
+        case open
+        /// Matched by an active waiver: reported, but not counted.
+        case waived
+    }
+
+    /// Whether the finding was already in the baseline.
+    public enum Drift: String, Codable, Sendable {
+        case new, unchanged
+    }
+
+    /// The rule id, e.g. `api-member-admin-role`.
+    public var ruleId: String
+    /// The rule's severity.
+    public var severity: Severity
+    /// Open or waived.
+    public var status: Status
+    /// What the finding is about.
+    public var resource: ResourceRef
+    /// One sentence for people, naming the resource.
+    public var message: String
+    /// Structured evidence (an `.object`), e.g. the role name or each excess permission.
+    public var evidence: EvidenceValue
+    /// The waiver that matched, when `status == .waived`.
+    public var waiver: WaiverNote?
+    /// Drift against the baseline; nil when no baseline was given.
+    public var drift: Drift?
+
+    /// Creates an open finding with no drift.
+    public init(ruleId: String, severity: Severity, resource: ResourceRef, message: String,
+                evidence: EvidenceValue, status: Status = .open, waiver: WaiverNote? = nil, drift: Drift? = nil) {
+        self.ruleId = ruleId
+        self.severity = severity
+        self.status = status
+        self.resource = resource
+        self.message = message
+        self.evidence = evidence
+        self.waiver = waiver
+        self.drift = drift
+    }
+
+    /// Identity across scans: rule id plus the resource's stable key.
+    public var identity: String { "\(ruleId)|\(resource.stableKey)" }
+}

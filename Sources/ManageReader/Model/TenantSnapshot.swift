@@ -1,0 +1,57 @@
+import Foundation
+
+/// Everything the audit rules need from one ConnectWise Manage tenant, read at one moment.
+///
+/// A snapshot holds PSA data only: the key register, rule packs and waivers are inputs of each
+/// scan, never part of the snapshot. What could not be read is listed in `gaps`; a collection
+/// whose read failed is kept as read so far and its gap makes the scan incomplete.
+public struct TenantSnapshot: Codable, Sendable, Equatable {
+    /// The snapshot file format this build writes and reads.
+    public static let currentSchemaVersion = 1
+
+    /// Format version of the snapshot file; files with another version are refused.
+    public var schemaVersion: Int
+    /// Where and when the data was read.
+    public var source: SnapshotSource
+    /// Every member from `/system/members` (full, API and other license classes).
+    public var members: [Member]
+    /// Every record of `/system/apiMembers`.
+    public var apiMembers: [APIMember]
+    /// Every security role from `/system/securityroles`, each with its settings rows.
+    public var securityRoles: [SecurityRole]
+    /// Legacy integrator logins from `/system/integratorlogins`.
+    public var integratorLogins: [IntegratorLogin]
+    /// The scanner's own effective permissions from `/system/mySecurity`; nil when not read.
+    public var scanner: ScannerSecurity?
+    /// Reads that failed, in the order they were attempted; empty for a complete snapshot.
+    public var gaps: [ReadGap]
+
+    /// Creates a snapshot; `schemaVersion` defaults to the current format.
+    public init(
+        schemaVersion: Int = TenantSnapshot.currentSchemaVersion,
+        source: SnapshotSource,
+        members: [Member] = [],
+        apiMembers: [APIMember] = [],
+        securityRoles: [SecurityRole] = [],
+        integratorLogins: [IntegratorLogin] = [],
+        scanner: ScannerSecurity? = nil,
+        gaps: [ReadGap] = []
+    ) {
+        self.schemaVersion = schemaVersion
+        self.source = source
+        self.members = members
+        self.apiMembers = apiMembers
+        self.securityRoles = securityRoles
+        self.integratorLogins = integratorLogins
+        self.scanner = scanner
+        self.gaps = gaps
+    }
+
+    /// True when every read succeeded.
+    public var isComplete: Bool { gaps.isEmpty }
+
+    /// The gaps recorded for one area (for `.roleSettings`, optionally one role).
+    public func gaps(in area: DataArea, roleId: Int? = nil) -> [ReadGap] {
+        gaps.filter { $0.area == area && (roleId == nil || $0.roleId == roleId) }
+    }
+}
