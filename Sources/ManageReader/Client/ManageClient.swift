@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+
+/// The read-only ConnectWise Manage client: reads a ``TenantSnapshot`` and runs `doctor` checks.
+///
+/// It can only issue GETs, never calls a `/tokens` endpoint, and sends credentials to the
+/// configured origin only. Failed reads become ``ReadGap``s in the snapshot, never empty lists.
+public struct ManageClient: Sendable {
+    /// The configuration the client was made with.
+    public let configuration: ReaderConfiguration
+    let transport: any HTTPTransport
+
+    /// Creates a client over any transport (tests, fakes).
+    public init(configuration: ReaderConfiguration, transport: any HTTPTransport) {
+        self.configuration = configuration
+        self.transport = transport
+    }
+
+    /// Creates a client over the real AsyncHTTPClient transport.
+    public init(configuration: ReaderConfiguration) {
+        // Settings reads, extra list pages and the other lists may all be in flight at once.
+        self.init(configuration: configuration,
+                  transport: AsyncHTTPTransport(connectionsPerHost: configuration.concurrency * 2 + 4,
+                                                readTimeout: configuration.requestTimeout))
+    }
+
+    /// Releases the transport's connections.
+    public func shutdown() async { await transport.shutdown() }
+
+    /// Reads the tenant: company info first, then every list concurrently (per-role settings with
+    /// bounded concurrency, overlapping the other lists).
+    /// - Throws: only configuration problems (a site that must not be contacted); PSA read
+    ///   failures become gaps in the returned snapshot.
+    public func readSnapshot() async throws(ReaderError) -> TenantSnapshot {
+        try configuration.site.requireSecureTransport()
+        // Whole seconds: the snapshot file stores ISO-8601 without fractions, so a saved snapshot
+        // decodes to the same value.
+        let capturedAt = Date(timeIntervalSince1970: configuration.now().timeIntervalSince1970.rounded(.down))
+        let executor = RequestExecutor(configuration: configuration, transport: transport)
+        var snapshot = TenantSnapshot(source: SnapshotSource(site: configuration.site.host, codebase: nil,
+                                                             apiVersion: configuration.apiVersion, capturedAt: capturedAt))
+        let info: CompanyInfo
+        switch await CompanyInfo.read(with: executor) {
+        case .failure(let error):
+            snapshot.gaps = [Self.gap(area: .companyInfo, endpoint: CompanyInfo.endpoint, error)]
+                + Self.unreadAreas.map { ReadGap(area: $0.area, endpoint: $0.path, status: nil,
+                                                 detail: "not read: \(executor.redact(error.description))") }
+            return snapshot
+        case .success(let value): info = value
+        }
+        snapshot.source.codebase = info.codebase
+        let reader = ListReader(executor: executor, base: "\(configuration.site.origin)/\(info.codebase)apis/3.0")
+
+        async let members = reader.read(.members) { try $0.member() }
+        async let apiMembers = reader.read(.apiMembers) { try $0.apiMember() }
+        async let roles = readRoles(reader)
+        async let logins = reader.read(.integratorLogins) { try $0.integratorLogin() }
+        async let mySecurity = reader.read(.mySecurity) { $0.mySecurityRow() }
+
+        let (memberList, apiMemberList, roleList) = await (members, apiMembers, roles)
+        let (loginList, securityList) = await (logins, mySecurity)
+        snapshot.members = memberList.rows
+        snapshot.apiMembers = apiMemberList.rows
+        snapshot.securityRoles = roleList.roles
+        snapshot.integratorLogins = loginList.rows
+        if securityList.error == nil {
+            snapshot.scanner = ScannerSecurity(member: securityList.rows.lazy.compactMap(\.member).first,
+                                               settings: securityList.rows.map(\.setting))
+        }
+        func gaps(_ endpoint: ListEndpoint, _ error: ReaderError?) -> [ReadGap] {
+            error.map { [Self.gap(endpoint, $0)] } ?? []
+        }
+        let all = gaps(.members, memberList.error) + gaps(.apiMembers, apiMemberList.error) + roleList.gaps
+            + gaps(.integratorLogins, loginList.error) + gaps(.mySecurity, securityList.error)
+        // Details come from server bodies and transport errors: redact once more on the way out.
+        snapshot.gaps = all.map { gap in
+            var gap = gap
+            gap.detail = executor.redact(gap.detail)
+            return gap
+        }
+        return snapshot
+    }
+
+    /// The role list, then each role's settings (bounded concurrency); a failed settings read
+    /// leaves that role's `settings` nil with a gap naming the role.
+    private func readRoles(_ reader: ListReader) async -> (roles: [SecurityRole], gaps: [ReadGap]) {
+        let list = await reader.read(.securityRoles) { try $0.securityRole() }
+        var gaps = list.error.map { [Self.gap(.securityRoles, $0)] } ?? []
+        if list.error != nil, list.rows.isEmpty {
+            gaps.append(ReadGap(area: .roleSettings, endpoint: "/system/securityRoles/{id}/settings", status: nil,
+                                detail: "not read: the role list could not be read"))
+        }
+        let settings = await boundedMap(list.rows.map { $0.id }, limit: configuration.concurrency) { id in
+            await reader.read(.roleSettings(id)) { $0.roleSetting() }
+        }
+        var roles = list.rows
+        for index in roles.indices {
+            let result = settings[index]
+            if let error = result.error {
+                gaps.append(Self.gap(.roleSettings(roles[index].id), error))
+            } else {
+                roles[index].settings = result.rows
+            }
+        }
+        return (roles, gaps)
+    }
+
+    /// The areas read after company info, with the endpoint each comes from.
+    static let unreadAreas: [(area: DataArea, path: String)] = [
+        (.members, ListEndpoint.members.path), (.apiMembers, ListEndpoint.apiMembers.path),
+        (.securityRoles, ListEndpoint.securityRoles.path), (.roleSettings, "/system/securityRoles/{id}/settings"),
+        (.integratorLogins, ListEndpoint.integratorLogins.path), (.mySecurity, ListEndpoint.mySecurity.path),
+    ]
+
+    /// The gap a failed list read leaves.
+    static func gap(_ endpoint: ListEndpoint, _ error: ReaderError) -> ReadGap {
+        gap(area: endpoint.area, endpoint: endpoint.path, error, roleId: endpoint.roleId)
+    }
+
+    /// A gap from an error; a request skipped after a 401 elsewhere says so.
+    static func gap(area: DataArea, endpoint: String, _ error: ReaderError, roleId: Int? = nil) -> ReadGap {
+        if case .authenticationFailed(let failedAt) = error, failedAt != endpoint {
+            return ReadGap(area: area, endpoint: endpoint, status: nil, roleId: roleId,
+                           detail: "not read: authentication failed on \(failedAt) (401), so nothing more was requested")
+        }
+        return ReadGap(area: area, endpoint: endpoint, status: error.status, roleId: roleId, detail: error.description)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+
+/// Sends GETs for one read: builds headers at send time, retries what is worth retrying, keeps
+/// the overall deadline, stops everything after a 401, and logs each attempt without headers.
+final class RequestExecutor: Sendable {
+    let configuration: ReaderConfiguration
+    let transport: any HTTPTransport
+    let redact: Redactor
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    /// The endpoint that answered 401, once one has: nothing is sent after that.
+    private let authFailure = LockedState<String?>(nil)
+
+    init(configuration: ReaderConfiguration, transport: any HTTPTransport) {
+        self.configuration = configuration
+        self.transport = transport
+        self.redact = Redactor(credentials: configuration.credentials)
+        self.started = clock.now
+    }
+
+    /// The endpoint that failed authentication, if any.
+    var authenticationFailedAt: String? { authFailure.withLock { $0 } }
+
+    /// GETs `url` (which must be on the configured origin) and returns a 2xx response or the error.
+    /// - Parameters:
+    ///   - endpoint: the path named in logs, errors and gaps (e.g. `/system/members`).
+    ///   - authenticated: false only for `/login/companyinfo`, which needs no credentials.
+    func get(_ url: URL, endpoint: String, authenticated: Bool = true) async -> Result<HTTPResponse, ReaderError> {
+        guard configuration.site.isSameOrigin(url) else {
+            return .failure(.refusedURL(endpoint: endpoint, reason: "\(url.host ?? "?") is not the configured site "
+                                        + "\(configuration.site.origin); credentials are only sent there"))
+        }
+        var lastError = ReaderError.transport(endpoint: endpoint, detail: "not attempted")
+        for attempt in 1...configuration.maxAttempts {
+            if let failed = authenticationFailedAt { return .failure(.authenticationFailed(endpoint: failed)) }
+            let remaining = configuration.deadline - (clock.now - started)
+            guard remaining > .zero else { return .failure(.deadlineExceeded(endpoint: endpoint)) }
+            let request: ReadRequest
+            do {
+                request = try ReadRequest(url: url, headers: headers(authenticated: authenticated),
+                                          timeout: min(configuration.requestTimeout, remaining))
+            } catch { return .failure(error) }
+            let outcome = await send(request, endpoint: endpoint, attempt: attempt)
+            let retryAfter: Duration?
+            switch outcome {
+            case .done(let result): return result
+            case .retry(let error, let after): lastError = error; retryAfter = after
+            }
+            guard attempt < configuration.maxAttempts else { break }
+            let delay = retryAfter ?? backoff(afterAttempt: attempt)
+            // A wait past the deadline would only delay the same failure.
+            guard (clock.now - started) + delay < configuration.deadline else { return .failure(lastError) }
+            configuration.logger.notice(
+                "retrying \(endpoint) after \(reason(lastError)), attempt \(attempt + 1)/\(configuration.maxAttempts), waiting \(seconds(delay)) s")
+            await configuration.sleeper.sleep(delay)
+        }
+        return .failure(lastError)
+    }
+
+    private enum Outcome {
+        case done(Result<HTTPResponse, ReaderError>)
+        case retry(ReaderError, retryAfter: Duration?)
+    }
+
+    /// One attempt: send, log, classify.
+    private func send(_ request: ReadRequest, endpoint: String, attempt: Int) async -> Outcome {
+        let start = clock.now
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            let detail = redact(String(describing: error))
+            log(request, status: nil, start: start, attempt: attempt)
+            return .retry(.transport(endpoint: endpoint, detail: detail), retryAfter: nil)
+        }
+        log(request, status: response.status, start: start, attempt: attempt)
+        switch response.status {
+        case 200..<300:
+            return .done(.success(response))
+        case 401:
+            authFailure.withLock { if $0 == nil { $0 = endpoint } }
+            return .done(.failure(.authenticationFailed(endpoint: endpoint)))
+        case 403:
+            return .done(.failure(.forbidden(endpoint: endpoint)))
+        case 429:
+            return .retry(.httpStatus(endpoint: endpoint, status: 429, detail: errorDetail(response)),
+                          retryAfter: retryAfter(response))
+        case 500...599:
+            return .retry(.httpStatus(endpoint: endpoint, status: response.status, detail: errorDetail(response)),
+                          retryAfter: nil)
+        default:
+            return .done(.failure(.httpStatus(endpoint: endpoint, status: response.status, detail: errorDetail(response))))
+        }
+    }
+
+    /// Accept, plus the credentials headers for authenticated calls (built now, never stored).
+    private func headers(authenticated: Bool) -> [(name: String, value: String)] {
+        var headers = [(name: "Accept", value: "application/vnd.connectwise.com+json; version=\(configuration.apiVersion)")]
+        if authenticated {
+            headers.append((name: "Authorization", value: configuration.credentials.authorizationValue))
+            headers.append((name: "clientId", value: configuration.credentials.clientId))
+        }
+        return headers
+    }
+
+    /// Full jitter over `initialBackoff × 2^(attempt-1)`, capped at `maxBackoff`.
+    func backoff(afterAttempt attempt: Int) -> Duration {
+        let base = Self.seconds(configuration.initialBackoff) * pow(2, Double(attempt - 1))
+        let ceiling = min(base, Self.seconds(configuration.maxBackoff))
+        return .milliseconds(Int((min(max(0, configuration.jitter(ceiling)), ceiling) * 1000).rounded()))
+    }
+
+    /// `Retry-After` in seconds (the HTTP-date form is not used by the PSA), capped.
+    private func retryAfter(_ response: HTTPResponse) -> Duration? {
+        guard let text = response.values(of: "Retry-After").first?.trimmingCharacters(in: .whitespaces),
+              let value = Double(text), value.isFinite, value >= 0 else { return nil }
+        return min(.milliseconds(Int(value * 1000)), configuration.maxRetryAfter)
+    }
+
+    /// A short, redacted explanation from a ConnectWise error body (`message`, `code`, `error`) or its raw text.
+    private func errorDetail(_ response: HTTPResponse) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
+            let parts = ["code", "error", "message"].compactMap { object[$0] as? String }
+            if !parts.isEmpty { return redact(parts.joined(separator: ": ")) }
+        }
+        let text = String(decoding: response.body.prefix(200), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return redact(text)
+    }
+
+    private func log(_ request: ReadRequest, status: Int?, start: ContinuousClock.Instant, attempt: Int) {
+        let ms = Int((Self.seconds(clock.now - start) * 1000).rounded())
+        configuration.logger.debug(
+            "GET \(request.pathAndQuery) → \(status.map(String.init) ?? "no response") in \(ms) ms (attempt \(attempt)/\(configuration.maxAttempts))")
+    }
+
+    private func reason(_ error: ReaderError) -> String {
+        if let status = error.status { return String(status) }
+        return "a connection error"
+    }
+
+    private func seconds(_ duration: Duration) -> String { String(format: "%.1f", Self.seconds(duration)) }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+
+/// Everything ``ManageClient`` needs to read a tenant: where, as whom, and how patiently.
+public struct ReaderConfiguration: Sendable {
+    /// The PSA origin.
+    public var site: SiteAddress
+    /// The scanner's API key.
+    public var credentials: Credentials
+    /// How many per-role settings lists (and extra list pages) are read at once.
+    public var concurrency: Int
+    /// Attempts per request, including the first.
+    public var maxAttempts: Int
+    /// Time allowed for one request.
+    public var requestTimeout: Duration
+    /// Time allowed for the whole read; what is not read by then becomes gaps.
+    public var deadline: Duration
+    /// The API model version requested in `Accept`.
+    public var apiVersion: String
+    /// Rows per page (the API's maximum is 1000).
+    public var pageSize: Int
+    /// Pages read per list at most (protection against a server that never stops paging).
+    public var maxPages: Int
+    /// The first retry backoff; doubles per attempt.
+    public var initialBackoff: Duration
+    /// The largest retry backoff.
+    public var maxBackoff: Duration
+    /// The longest `Retry-After` honoured.
+    public var maxRetryAfter: Duration
+    /// The capture clock (`capturedAt`).
+    public var now: @Sendable () -> Date
+    /// How retries wait.
+    public var sleeper: Sleeper
+    /// Full jitter: given the backoff ceiling in seconds, returns the delay to use (0…ceiling).
+    public var jitter: @Sendable (Double) -> Double
+    /// Where request and retry lines go (never a header value).
+    public var logger: Logger
+
+    /// Creates a configuration with DESIGN.md's defaults.
+    public init(
+        site: SiteAddress, credentials: Credentials, concurrency: Int = 8, maxAttempts: Int = 5,
+        requestTimeout: Duration = .seconds(30), deadline: Duration = .seconds(600), apiVersion: String = "2025.8",
+        pageSize: Int = 1000, maxPages: Int = 1000, initialBackoff: Duration = .milliseconds(500),
+        maxBackoff: Duration = .seconds(8), maxRetryAfter: Duration = .seconds(60),
+        now: @escaping @Sendable () -> Date = Date.init, sleeper: Sleeper = .live,
+        jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) },
+        logger: Logger = Logger(label: "v360audit.reader")
+    ) {
+        self.site = site
+        self.credentials = credentials
+        self.concurrency = max(1, concurrency)
+        self.maxAttempts = max(1, maxAttempts)
+        self.requestTimeout = requestTimeout
+        self.deadline = deadline
+        self.apiVersion = apiVersion
+        self.pageSize = min(max(1, pageSize), 1000)
+        self.maxPages = max(1, maxPages)
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+        self.maxRetryAfter = maxRetryAfter
+        self.now = now
+        self.sleeper = sleeper
+        self.jitter = jitter
+        self.logger = logger
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Everything that can go wrong in ManageReader, with the context needed to act on it.
+///
+/// No case ever carries a secret: endpoint paths, statuses and field names only. The CLI maps
+/// ``isUsage`` to exit code 64 and everything else (PSA data could not be read) to exit code 2.
+public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// `--site` could not be understood.
+    case invalidSite(String, reason: String)
+    /// A plain `http://` site that is not a loopback host: refused before any connection.
+    case insecureSite(host: String)
+    /// A credential field is empty or holds whitespace or invisible characters inside it.
+    case invalidCredential(field: String, reason: String)
+    /// The PSA answered 401: the credentials were not accepted.
+    case authenticationFailed(endpoint: String)
+    /// The PSA answered 403: the scanner's role may not read this endpoint.
+    case forbidden(endpoint: String)
+    /// Any other unsuccessful HTTP status (after retries where they apply).
+    case httpStatus(endpoint: String, status: Int, detail: String)
+    /// The connection failed or timed out (after retries).
+    case transport(endpoint: String, detail: String)
+    /// The body was not the JSON the endpoint should return.
+    case badData(endpoint: String, detail: String)
+    /// The overall read deadline passed before this endpoint could be read.
+    case deadlineExceeded(endpoint: String)
+    /// A URL the server pointed at (a `Link` header) that the client refuses to call.
+    case refusedURL(endpoint: String, reason: String)
+    /// A snapshot file that is not a valid snapshot of this build's format.
+    case invalidSnapshot(file: String, line: Int?, path: String?, detail: String)
+    /// A snapshot file that could not be read or written.
+    case snapshotIO(file: String, detail: String)
+
+    /// True for usage and invalid-input problems (exit 64); false when PSA data could not be read (exit 2).
+    public var isUsage: Bool {
+        switch self {
+        case .invalidSite, .insecureSite, .invalidCredential, .invalidSnapshot, .snapshotIO: true
+        case .authenticationFailed, .forbidden, .httpStatus, .transport, .badData, .deadlineExceeded,
+             .refusedURL: false
+        }
+    }
+
+    /// The process exit code the CLI should use for this error: 64 (usage/input) or 2 (PSA read).
+    public var exitCode: Int32 { isUsage ? 64 : 2 }
+
+    /// The endpoint the error is about, when there is one.
+    public var endpoint: String? {
+        switch self {
+        case .authenticationFailed(let e), .forbidden(let e), .httpStatus(let e, _, _), .transport(let e, _),
+             .badData(let e, _), .deadlineExceeded(let e), .refusedURL(let e, _): e
+        default: nil
+        }
+    }
+
+    /// The HTTP status the error is about, when the server answered.
+    public var status: Int? {
+        switch self {
+        case .authenticationFailed: 401
+        case .forbidden: 403
+        case .httpStatus(_, let status, _): status
+        default: nil
+        }
+    }
+
+    /// A one-paragraph explanation without secrets.
+    public var description: String {
+        switch self {
+        case .invalidSite(let text, let reason):
+            "invalid site \"\(text)\": \(reason)"
+        case .insecureSite(let host):
+            "refusing plain http:// to \(host): only loopback hosts (127.0.0.0/8, localhost, ::1) may use http; use https://"
+        case .invalidCredential(let field, let reason):
+            "invalid \(field): \(reason)"
+        case .authenticationFailed(let endpoint):
+            """
+            authentication failed (401) on \(endpoint): the PSA did not accept the API key. Usual causes: \
+            whitespace pasted into a key, a wrong company ID (the login company, not a number), a missing \
+            or wrong client ID, or the API key was deleted or its member is inactive
+            """
+        case .forbidden(let endpoint):
+            "403 Forbidden on \(endpoint): the scanner's security role is not permitted to read it"
+        case .httpStatus(let endpoint, let status, let detail):
+            "HTTP \(status) on \(endpoint)" + (detail.isEmpty ? "" : ": \(detail)")
+        case .transport(let endpoint, let detail):
+            "could not reach \(endpoint): \(detail)"
+        case .badData(let endpoint, let detail):
+            "bad data from \(endpoint): \(detail)"
+        case .deadlineExceeded(let endpoint):
+            "the overall read deadline passed before \(endpoint) could be read"
+        case .refusedURL(let endpoint, let reason):
+            "not followed from \(endpoint): \(reason)"
+        case .invalidSnapshot(let file, let line, let path, let detail):
+            "\(file)" + (line.map { ":\($0)" } ?? "") + ": invalid snapshot"
+                + (path.map { " at \($0)" } ?? "") + ": \(detail)"
+        case .snapshotIO(let file, let detail):
+            "\(file): \(detail)"
+        }
+    }
+}

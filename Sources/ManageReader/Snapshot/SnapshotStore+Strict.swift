@@ -1,0 +1,86 @@
+import Foundation
+
+extension SnapshotStore {
+    /// A JSON syntax error with the line and column Foundation's offset points at.
+    static func syntaxError(_ error: any Error, data: Data, fileName: String) -> ReaderError {
+        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            ?? (error as NSError).localizedDescription
+        var line: Int?
+        var column: Int?
+        if let match = message.firstMatch(of: /line (\d+), column (\d+)/) {
+            line = Int(match.1)
+            column = Int(match.2)
+        } else if let match = message.firstMatch(of: /character (\d+)/), let offset = Int(match.1) {
+            let prefix = [UInt8](data.prefix(offset))
+            line = 1 + prefix.filter { $0 == 0x0A }.count
+            column = 1 + offset - ((prefix.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0)
+        }
+        let position = column.map { " (column \($0))" } ?? ""
+        return .invalidSnapshot(file: fileName, line: line, path: nil, detail: "malformed JSON: \(message)\(position)")
+    }
+
+    /// Refuses files written by another format version (checked before reporting any other
+    /// decoding problem, which another version's layout would explain).
+    static func checkSchemaVersion(_ data: Data, fileName: String) throws(ReaderError) {
+        struct Header: Decodable { var schemaVersion: Int? }
+        let path = JSONPath([.key("schemaVersion")])
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw .invalidSnapshot(file: fileName, line: 1, path: nil, detail: "the file is not a JSON object")
+        } catch {
+            throw .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description,
+                                   detail: "schemaVersion must be an integer")
+        }
+        guard let value = header.schemaVersion else {
+            throw .invalidSnapshot(file: fileName, line: 1, path: path.description,
+                                   detail: "missing schemaVersion (expected \(TenantSnapshot.currentSchemaVersion))")
+        }
+        guard value == TenantSnapshot.currentSchemaVersion else {
+            throw .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description,
+                                   detail: "schemaVersion \(value) is not supported; this build reads "
+                                       + "\(TenantSnapshot.currentSchemaVersion)")
+        }
+    }
+
+    /// Maps a `DecodingError` to the file, line and path it is about.
+    static func decodingError(_ error: DecodingError, data: Data, fileName: String) -> ReaderError {
+        let path: JSONPath
+        let detail: String
+        switch error {
+        case .keyNotFound(let key, let context):
+            path = JSONPath(codingPath: context.codingPath)
+            detail = "missing required key \"\(key.stringValue)\""
+        case .typeMismatch(let type, let context):
+            path = JSONPath(codingPath: context.codingPath)
+            detail = "expected \(type), \(context.debugDescription)"
+        case .valueNotFound(let type, let context):
+            path = JSONPath(codingPath: context.codingPath)
+            detail = "null where \(type) is required"
+        case .dataCorrupted(let context):
+            path = JSONPath(codingPath: context.codingPath)
+            detail = context.debugDescription
+        @unknown default:
+            return .invalidSnapshot(file: fileName, line: nil, path: nil, detail: String(describing: error))
+        }
+        return .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description, detail: detail)
+    }
+
+    /// Every non-null key of the file must be one this format writes: the decoded snapshot is
+    /// encoded once through ``KeyCollectingEncoder`` and the file's bytes are walked against it.
+    static func rejectUnknownKeys(_ snapshot: TenantSnapshot, data: Data, fileName: String) throws(ReaderError) {
+        let known: KeyNode
+        do {
+            known = try KeyCollectingEncoder.keys(of: snapshot)
+        } catch {
+            throw .invalidSnapshot(file: fileName, line: nil, path: nil, detail: "cannot re-encode: \(error)")
+        }
+        var scanner = JSONByteScanner([UInt8](data))
+        var path: [JSONPath.Component] = []
+        if let (unknown, offset) = scanner.firstUnknownKey(known: known, path: &path) {
+            throw .invalidSnapshot(file: fileName, line: scanner.line(at: offset), path: unknown.description,
+                                   detail: "unknown key \"\(unknown.components.last.map { "\($0)" } ?? "")\"")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads and writes snapshot files: deterministic on the way out, strict on the way in.
+///
+/// Decoding refuses another `schemaVersion`, unknown keys, and anything malformed, naming the
+/// file, the line and the JSON path (e.g. `members[3].identifier`), because a snapshot is an input
+/// file the user may have edited and a silently ignored key would change a scan's meaning.
+public enum SnapshotStore {
+    /// Sorted keys, pretty printed, ISO-8601 dates: the same snapshot always gives the same bytes.
+    public static func encode(_ snapshot: TenantSnapshot) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(snapshot)
+    }
+
+    /// Decodes a snapshot strictly.
+    /// - Parameter fileName: the name used in error messages.
+    /// - Throws: ``ReaderError/invalidSnapshot(file:line:path:detail:)``.
+    public static func decode(_ data: Data, fileName: String) throws(ReaderError) -> TenantSnapshot {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let snapshot: TenantSnapshot
+        do {
+            snapshot = try decoder.decode(TenantSnapshot.self, from: data)
+        } catch {
+            // Explain the failure: syntax first, then the format version, then the exact field.
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            } catch let syntax {
+                throw syntaxError(syntax, data: data, fileName: fileName)
+            }
+            try checkSchemaVersion(data, fileName: fileName)
+            guard let error = error as? DecodingError else {
+                throw .invalidSnapshot(file: fileName, line: nil, path: nil, detail: String(describing: error))
+            }
+            throw decodingError(error, data: data, fileName: fileName)
+        }
+        guard snapshot.schemaVersion == TenantSnapshot.currentSchemaVersion else {
+            try checkSchemaVersion(data, fileName: fileName)
+            throw .invalidSnapshot(file: fileName, line: nil, path: "schemaVersion", detail: "unsupported schemaVersion")
+        }
+        try rejectUnknownKeys(snapshot, data: data, fileName: fileName)
+        return snapshot
+    }
+
+    /// Reads and strictly decodes a snapshot file.
+    public static func load(from url: URL) throws(ReaderError) -> TenantSnapshot {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .snapshotIO(file: url.path, detail: "cannot read the snapshot: \((error as NSError).localizedDescription)")
+        }
+        return try decode(data, fileName: url.path)
+    }
+
+    /// Writes a snapshot atomically.
+    public static func save(_ snapshot: TenantSnapshot, to url: URL) throws(ReaderError) {
+        do {
+            try encode(snapshot).write(to: url, options: .atomic)
+        } catch {
+            throw .snapshotIO(file: url.path, detail: "cannot write the snapshot: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// The SHA-256 of `data` as lower-case hex (reports fingerprint the snapshot they were made from).
+    public static func sha256Hex(_ data: Data) -> String { SHA256.hex(data) }
+}
