@@ -1,0 +1,82 @@
+import Foundation
+import ManageReader
+
+/// The joined, indexed view of one snapshot and register that every check reads from.
+struct AuditContext {
+    /// A person the register can point at: any member or API member, by identifier.
+    struct Person {
+        var id: Int
+        var identifier: String
+        var name: String?
+        var active: Bool
+    }
+
+    let snapshot: TenantSnapshot
+    let pack: RulePack
+    let register: KeyRegister?
+    /// Active and inactive API members, sorted by resource.
+    let apiMembers: [MemberView]
+    let rolesById: [Int: SecurityRole]
+    /// Every member and API member by lowercased identifier (members records first).
+    let people: [String: Person]
+    /// Register entries (with their index) by lowercased member identifier.
+    let keysByMember: [String: [(index: Int, key: KeyRegister.Key)]]
+    /// The UTC date of `capturedAt`.
+    let captureDate: CalendarDate
+    /// Parsed permission levels of every role and of the scanner.
+    let levels: LevelTable
+
+    init(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?) {
+        self.pack = pack
+        self.snapshot = snapshot
+        self.register = register
+        apiMembers = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
+        rolesById = Dictionary(snapshot.securityRoles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var people: [String: Person] = [:]
+        for m in snapshot.members where people[m.identifier.lowercased()] == nil {
+            people[m.identifier.lowercased()] = Person(id: m.id, identifier: m.identifier, name: m.displayName, active: m.isActive)
+        }
+        for view in apiMembers where people[view.key] == nil {
+            people[view.key] = Person(id: view.id, identifier: view.identifier, name: view.name, active: view.active)
+        }
+        self.people = people
+        var keys: [String: [(index: Int, key: KeyRegister.Key)]] = [:]
+        for (index, key) in (register?.keys ?? []).enumerated() {
+            keys[key.member.lowercased(), default: []].append((index, key))
+        }
+        keysByMember = keys
+        captureDate = CalendarDate(utc: snapshot.source.capturedAt)
+        var levels = LevelTable()
+        for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
+        levels.add(snapshot.scanner?.settings ?? [])
+        self.levels = levels
+    }
+
+    /// Active API members: the scope of every member rule.
+    var activeAPIMembers: [MemberView] { apiMembers.filter(\.active) }
+
+    /// Distinct tool ids (lowercased, sorted) of a member's non-retired register keys.
+    func tools(of member: MemberView) -> [String] {
+        Set((keysByMember[member.key] ?? []).filter { !$0.key.retired }.map { $0.key.tool.lowercased() }).sorted()
+    }
+
+    /// `{kind: apiKey, id, identifier: <member as registered>, key: <description>, registerIndex}`.
+    func resource(ofKey index: Int, _ key: KeyRegister.Key) -> ResourceRef {
+        let person = people[key.member.lowercased()]
+        return ResourceRef(kind: .apiKey, id: person?.id, identifier: key.member, name: person?.name,
+                           key: key.description, registerIndex: index)
+    }
+
+    /// Gaps that stop a rule judging anything in `areas` (per-role settings gaps are handled per member).
+    func wholeGaps(_ areas: [DataArea]) -> [ReadGap] {
+        snapshot.gaps.filter { areas.contains($0.area) && !($0.area == .roleSettings && $0.roleId != nil) }
+    }
+
+    /// True when member lists are incomplete, so "no such member" cannot be concluded.
+    var memberListsIncomplete: Bool { !wholeGaps([.members, .apiMembers]).isEmpty }
+
+    /// A synthetic resource standing for "everything this rule would have judged" when a list failed.
+    static func placeholder(_ kind: ResourceRef.Kind, _ label: String) -> ResourceRef {
+        ResourceRef(kind: kind, identifier: label)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// Typed, validated rule parameters. Each check reads only the ones it declares
+/// (`RuleCheck.parameterNames`); the rest keep their defaults.
+public struct RuleParameters: Sendable, Hashable {
+    /// Role names counted as Admin (case-insensitive exact match after trimming). Default `Admin`, `Administrator`.
+    public var adminRoleNames: [String] = ["Admin", "Administrator"]
+    /// Share of a role's rows granting `All` on every op that makes it admin-equivalent; 0 < t ≤ 1. Default 0.9.
+    public var threshold: Rational = Rational(decimal: "0.9")!
+    /// Key age in whole days above which a key is stale; > 0. Default 365.
+    public var maxAgeDays: Int = 365
+
+    /// The defaults.
+    public init() {}
+
+    /// Parses `parameters:` for `check`, rejecting unknown names and invalid values.
+    static func parse(_ node: Node?, check: RuleCheck, file: String) throws(AuditRulesError) -> RuleParameters {
+        var result = RuleParameters()
+        guard let node else { return result }
+        let map = try YAMLMap(node, file: file, what: "parameters of check '\(check.rawValue)'",
+                              allowed: check.parameterNames)
+        if let names = try map.stringList("adminRoleNames") {
+            guard !names.isEmpty else { throw map.fail("adminRoleNames", "must list at least one role name") }
+            result.adminRoleNames = names
+        }
+        if let text = try map.string("threshold") {
+            guard let value = Rational(decimal: text), value.numerator > 0, value.numerator <= value.denominator else {
+                throw map.fail("threshold", "must be a decimal number greater than 0 and at most 1, got '\(text)'")
+            }
+            result.threshold = value
+        }
+        if map.node("maxAgeDays") != nil {
+            guard let days = try? map.int("maxAgeDays"), days > 0 else {
+                throw map.fail("maxAgeDays", "must be a whole number of days greater than 0")
+            }
+            result.maxAgeDays = days
+        }
+        return result
+    }
+
+    /// `name: value` lines for the parameters `check` uses.
+    func describe(for check: RuleCheck) -> [String] {
+        check.parameterNames.map { name in
+            switch name {
+            case "adminRoleNames": "adminRoleNames: \(adminRoleNames.joined(separator: ", "))"
+            case "threshold": "threshold: \(threshold)"
+            default: "maxAgeDays: \(maxAgeDays)"
+            }
+        }
+    }
+
+    /// True when `name` is one of `adminRoleNames` (trimmed, case-insensitive, exact).
+    func isAdminName(_ name: String?) -> Bool {
+        guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return false }
+        return adminRoleNames.contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == name }
+    }
+}
