@@ -44,7 +44,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "V360Audit",
@@ -68,10 +69,11 @@ let package = Package(
         ),
         .testTarget(name: "ManageReaderTests", dependencies: ["ManageReader", "ManageSimulator"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader"]),
-        .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"]),
+        .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
             name: "V360AuditTests",
-            dependencies: ["V360Audit", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"]
+            dependencies: ["V360Audit", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+extension V360AuditCommand {
+    /// `v360audit rules list | explain ID | validate DIR`.
+    struct Rules: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List, explain or validate rules.",
+            subcommands: [List.self, Explain.self, Validate.self],
+            defaultSubcommand: List.self
+        )
+    }
+}

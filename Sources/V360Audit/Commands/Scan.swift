@@ -1,0 +1,27 @@
+import ArgumentParser
+
+extension V360AuditCommand {
+    /// `v360audit scan` (the default command): read, evaluate, write reports, exit with the gate's code.
+    struct Scan: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read the PSA (or a snapshot, or the demo tenant), evaluate the rules, write reports.",
+            discussion: """
+                Reports go to --output-dir: v360audit.junit.xml, v360audit.md, v360audit.json. A one-paragraph \
+                summary goes to stdout; progress to stderr.
+
+                \(ExitStatus.discussion)
+                """
+        )
+
+        @OptionGroup(title: "Connection") var connection: ConnectionOptions
+        @OptionGroup(title: "Source and inputs") var input: InputOptions
+        @OptionGroup(title: "Outputs") var output: OutputOptions
+        @OptionGroup(title: "Gate") var gate: GateOptions
+        @OptionGroup(title: "Logging") var logging: LoggingOptions
+
+        func execute(console: Console) async throws -> Int32 {
+            try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
+                                   logging: logging, console: console).run()
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ManageReader
+
+/// How to reach the PSA: `--site`, the API key, and how patiently to read.
+///
+/// Each flag falls back to its `CWM_*` environment variable. The private key is never a flag
+/// value (it would show in the process list): it comes from `--private-key-file`,
+/// `CWM_PRIVATE_KEY_FILE` or `CWM_PRIVATE_KEY`.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The PSA host (https implied) or URL, e.g. na.myconnectwise.net (env: CWM_SITE).",
+                               valueName: "host|url"))
+    var site: String?
+
+    @Option(name: .customLong("company-id"), help: ArgumentHelp("The company ID you log in with (env: CWM_COMPANY_ID).",
+                                                                valueName: "id"))
+    var companyId: String?
+
+    @Option(name: .customLong("public-key"), help: ArgumentHelp("The API key's public key (env: CWM_PUBLIC_KEY).",
+                                                                valueName: "key"))
+    var publicKey: String?
+
+    @Option(name: .customLong("private-key-file"),
+            help: ArgumentHelp("A file holding the private key (env: CWM_PRIVATE_KEY_FILE, or the key itself in CWM_PRIVATE_KEY).",
+                               valueName: "path"))
+    var privateKeyFile: String?
+
+    @Option(name: .customLong("client-id"), help: ArgumentHelp("Your ConnectWise developer client ID (env: CWM_CLIENT_ID).",
+                                                               valueName: "guid"))
+    var clientId: String?
+
+    @Option(help: "Per-role settings lists read at once.")
+    var concurrency: Int = 8
+
+    @Option(help: ArgumentHelp("Seconds allowed for the whole read; what is not read by then makes the scan incomplete.",
+                               valueName: "seconds"))
+    var timeout: Int = 600
+
+    func validate() throws {
+        guard concurrency >= 1 && concurrency <= 64 else { throw ValidationError("--concurrency must be between 1 and 64") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
+    /// The site and validated credentials, from flags then environment.
+    /// - Parameter environment: The process environment (injected for tests).
+    /// - Returns: The site, the credentials, and warnings to show (e.g. trimmed whitespace).
+    /// - Throws: `V360AuditError.missingConnection` naming each missing flag, `.reader` for an
+    ///   invalid site or credential (naming the field, never the value), `.unreadableInput` for the key file.
+    func resolve(environment: [String: String]) throws(V360AuditError) -> (SiteAddress, Credentials, [String]) {
+        func value(_ flag: String?, _ variable: String) -> String? {
+            if let flag, !flag.isEmpty { return flag }
+            if let env = environment[variable], !env.isEmpty { return env }
+            return nil
+        }
+        let site = value(self.site, "CWM_SITE")
+        let company = value(companyId, "CWM_COMPANY_ID")
+        let publicKey = value(self.publicKey, "CWM_PUBLIC_KEY")
+        let client = value(clientId, "CWM_CLIENT_ID")
+        let privateKey = try readPrivateKey(environment: environment)
+        var missing: [String] = []
+        if site == nil { missing.append("--site or CWM_SITE") }
+        if company == nil { missing.append("--company-id or CWM_COMPANY_ID") }
+        if publicKey == nil { missing.append("--public-key or CWM_PUBLIC_KEY") }
+        if privateKey == nil { missing.append("--private-key-file, CWM_PRIVATE_KEY_FILE or CWM_PRIVATE_KEY") }
+        if client == nil { missing.append("--client-id or CWM_CLIENT_ID") }
+        guard let site, let company, let publicKey, let privateKey, let client, missing.isEmpty else {
+            throw .missingConnection(missing)
+        }
+        do {
+            let address = try SiteAddress.parse(site)
+            let (credentials, warnings) = try Credentials.validated(companyId: company, publicKey: publicKey,
+                                                                    privateKey: privateKey, clientId: client)
+            return (address, credentials, warnings)
+        } catch {
+            throw .reader(error)
+        }
+    }
+
+    /// The private key from `--private-key-file`, `CWM_PRIVATE_KEY_FILE` or `CWM_PRIVATE_KEY`.
+    private func readPrivateKey(environment: [String: String]) throws(V360AuditError) -> String? {
+        let file = (privateKeyFile?.isEmpty == false ? privateKeyFile : nil)
+            ?? environment["CWM_PRIVATE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let file {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw V360AuditError.unreadableInput(file: file, detail: "the private key file is not UTF-8 text")
+                }
+                return text
+            } catch let error as V360AuditError {
+                throw error
+            } catch {
+                throw .unreadableInput(file: file, detail: "cannot read the private key file")
+            }
+        }
+        return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A reader configuration for these options.
+    func configuration(site: SiteAddress, credentials: Credentials, logger: Logger,
+                       now: @escaping @Sendable () -> Date = Date.init) -> ReaderConfiguration {
+        ReaderConfiguration(site: site, credentials: credentials, concurrency: concurrency,
+                            deadline: .seconds(timeout), now: now, logger: logger)
+    }
+}

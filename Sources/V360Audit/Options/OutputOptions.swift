@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// Where reports go and which ones are written.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("The report directory (created if missing).",
+                                                                valueName: "dir"))
+    var outputDirectory = "reports"
+
+    @Option(help: ArgumentHelp("Reports to write, comma-separated: junit, markdown, json.", valueName: "list"))
+    var format = "junit,markdown,json"
+
+    @Option(name: .customLong("save-snapshot"), help: ArgumentHelp("Also save the tenant snapshot read.",
+                                                                   valueName: "file"))
+    var saveSnapshot: String?
+
+    func validate() throws {
+        _ = try reporters()
+    }
+
+    /// The selected reporters in the order junit, markdown, json.
+    func reporters() throws -> [any Reporter] {
+        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let known: [any Reporter] = [JUnitReporter(), MarkdownReporter(), JSONReporter()]
+        for name in names where !known.contains(where: { type(of: $0).identifier == name }) {
+            throw ValidationError("--format: unknown report '\(name)' (use junit, markdown, json)")
+        }
+        guard !names.isEmpty else { throw ValidationError("--format needs at least one of junit, markdown, json") }
+        return known.filter { names.contains(type(of: $0).identifier) }
+    }
+}

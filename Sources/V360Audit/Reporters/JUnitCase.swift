@@ -1,0 +1,105 @@
+import AuditRules
+
+/// One `<testcase>` of the JUnit report, derived from a `RuleCase`.
+struct JUnitCase: Sendable {
+    /// What the test case holds besides its attributes.
+    enum Kind: Sendable { case passed, failure, skipped, error }
+
+    /// The `classname` attribute (`v360audit.<rule id>`).
+    var classname: String
+    /// The `name` attribute, unique within the suite.
+    var name: String
+    /// Passed, failure, skipped or error.
+    var kind: Kind
+    /// The child element's `type` (failure and error).
+    var type: String = ""
+    /// The child element's one-line `message`.
+    var message: String = ""
+    /// The child element's text (failure and error).
+    var body: String = ""
+
+    /// The test cases of one rule; a rule with nothing in scope gets one passing case, so a clean
+    /// scan is never "0 tests". Names are made unique by a ` #n` suffix on repeats.
+    static func cases(for result: RuleResult) -> [JUnitCase] {
+        let classname = "v360audit.\(result.rule.id)"
+        guard !result.cases.isEmpty else {
+            return [JUnitCase(classname: classname, name: "\(result.rule.id): no resources in scope", kind: .passed)]
+        }
+        var seen: [String: Int] = [:]
+        return result.cases.map { ruleCase in
+            var name = XMLText.oneLine("\(result.rule.id) [\(EvidenceText.resource(ruleCase.resource))]")
+            // Compare as written: two names that differ only in dropped characters would collide.
+            let written = XMLText.attribute(name)
+            let count = seen[written, default: 0] + 1
+            seen[written] = count
+            if count > 1 { name += " #\(count)" }
+            return make(ruleCase, rule: result.rule, classname: classname, name: name)
+        }
+    }
+
+    private static func make(_ ruleCase: RuleCase, rule: RuleMetadata, classname: String, name: String) -> JUnitCase {
+        var testCase = JUnitCase(classname: classname, name: name, kind: .passed)
+        switch ruleCase.outcome {
+        case .passed:
+            break
+        case .failed(let finding) where finding.status == .waived:
+            testCase.kind = .skipped
+            testCase.message = "waived: " + waiverText(finding.waiver) + " — " + finding.message
+        case .failed(let finding):
+            testCase.kind = .failure
+            testCase.type = finding.severity.rawValue.uppercased()
+            testCase.message = finding.message
+            testCase.body = failureBody(finding, rule: rule)
+        case .notEvaluated(let reason):
+            testCase.kind = .skipped
+            testCase.message = "not evaluated: " + reason
+        case .error(let endpoint, let status, let detail):
+            testCase.kind = .error
+            testCase.type = "read-error"
+            let statusText = status.map { "HTTP \($0)" } ?? "no response"
+            testCase.message = "could not read GET \(endpoint) (\(statusText)): \(detail)"
+            testCase.body = "The scan is incomplete: \(rule.id) could not judge this resource because "
+                + "GET \(endpoint) failed (\(statusText)).\n\(detail)"
+        }
+        testCase.message = XMLText.oneLine(testCase.message)
+        return testCase
+    }
+
+    private static func waiverText(_ waiver: WaiverNote?) -> String {
+        guard let waiver else { return "waiver" }
+        var parts = [waiver.id]
+        if let owner = waiver.owner { parts.append("owner \(owner)") }
+        if let expires = waiver.expires { parts.append("expires \(expires)") }
+        return parts.joined(separator: ", ") + ": " + waiver.reason
+    }
+
+    private static func failureBody(_ finding: Finding, rule: RuleMetadata) -> String {
+        var lines = [
+            "rule: \(rule.id) (\(rule.title))",
+            "severity: \(finding.severity.rawValue.uppercased())",
+            "resource: \(EvidenceText.resource(finding.resource))",
+        ]
+        if let drift = finding.drift { lines.append("drift: \(drift.rawValue)") }
+        lines.append("evidence:")
+        lines += EvidenceText.lines(finding.evidence).map { "  " + $0 }
+        lines.append("remediation:")
+        lines += rule.remediation.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The element as XML lines.
+    func xml(indent: String) -> String {
+        let open = "\(indent)<testcase name=\"\(XMLText.attribute(name))\" classname=\"\(XMLText.attribute(classname))\" time=\"0.000\""
+        let message = XMLText.attribute(message)
+        switch kind {
+        case .passed:
+            return open + "/>\n"
+        case .skipped:
+            return open + ">\n\(indent)  <skipped message=\"\(message)\"/>\n\(indent)</testcase>\n"
+        case .failure, .error:
+            let element = kind == .failure ? "failure" : "error"
+            return open + ">\n\(indent)  <\(element) type=\"\(XMLText.attribute(type))\" message=\"\(message)\">"
+                + XMLText.text(body) + "</\(element)>\n\(indent)</testcase>\n"
+        }
+    }
+}

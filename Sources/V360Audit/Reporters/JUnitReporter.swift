@@ -1,0 +1,80 @@
+import AuditRules
+import Foundation
+
+/// JUnit XML in the strict Ant form (`junit.xsd`) that Jenkins' xUnit schema also accepts.
+///
+/// One `<testsuite>` per rule, one `<testcase>` per (rule × resource), passing ones included. Every
+/// `time` is `0.000` and the `timestamp` is the capture time, so a replay gives the same bytes.
+struct JUnitReporter: Reporter {
+    static let identifier = "junit"
+    static let fileName = "v360audit.junit.xml"
+
+    func render(_ context: ReportContext) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        let timestamp = Self.timestamp(context.scan.capturedAt)
+        for (index, rule) in context.result.rules.enumerated() {
+            xml += suite(rule, id: index, timestamp: timestamp, context: context)
+        }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    // MARK: - Suites
+
+    private func suite(_ result: RuleResult, id: Int, timestamp: String, context: ReportContext) -> String {
+        let rule = result.rule
+        let cases = JUnitCase.cases(for: result)
+        let attributes: [(String, String)] = [
+            ("name", rule.id),
+            ("package", "v360audit.\(Self.token(rule.category))"),
+            ("id", String(id)),
+            ("timestamp", timestamp),
+            ("hostname", context.scan.site.isEmpty ? "unknown" : context.scan.site),
+            ("tests", String(cases.count)),
+            ("failures", String(cases.filter { $0.kind == .failure }.count)),
+            ("errors", String(cases.filter { $0.kind == .error }.count)),
+            ("skipped", String(cases.filter { $0.kind == .skipped }.count)),
+            ("time", "0.000"),
+        ]
+        var xml = "  <testsuite" + attributes.map { " \($0.0)=\"\(XMLText.attribute($0.1))\"" }.joined() + ">\n"
+        xml += "    <properties>\n"
+        for (name, value) in properties(rule, context: context) {
+            xml += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
+        }
+        xml += "    </properties>\n"
+        for testCase in cases { xml += testCase.xml(indent: "    ") }
+        xml += "    <system-out>\(XMLText.text(rule.title + "\n\n" + rule.description))</system-out>\n"
+        xml += "    <system-err></system-err>\n"
+        xml += "  </testsuite>\n"
+        return xml
+    }
+
+    private func properties(_ rule: RuleMetadata, context: ReportContext) -> [(String, String)] {
+        [
+            ("v360audit.version", context.toolVersion),
+            ("v360audit.rule.severity", rule.severity.rawValue),
+            ("v360audit.rule.title", rule.title),
+            ("v360audit.scan.source", context.scan.source.rawValue),
+            ("v360audit.scan.complete", context.complete ? "true" : "false"),
+            ("v360audit.snapshot.sha256", context.scan.snapshotSha256),
+            ("v360audit.gate.failOn", context.gate.failOn.rawValue),
+        ]
+    }
+
+    // MARK: - Formatting
+
+    /// `YYYY-MM-DDThh:mm:ss` in UTC with no zone suffix, as the Ant schema demands.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d",
+                      c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    /// An `xs:token`-safe form: no leading/trailing/double spaces, no tabs or newlines.
+    static func token(_ string: String) -> String {
+        let cleaned = XMLText.oneLine(string)
+        return cleaned.isEmpty ? "rules" : cleaned
+    }
+}

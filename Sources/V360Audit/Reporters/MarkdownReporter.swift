@@ -1,0 +1,123 @@
+import AuditRules
+import Foundation
+
+/// The Markdown report (`v360audit.md`): verdict and counts first, then findings by severity,
+/// the inventory (table and Mermaid graph), drift and coverage. Sized for a CI job summary.
+struct MarkdownReporter: Reporter {
+    static let identifier = "markdown"
+    static let fileName = "v360audit.md"
+
+    /// GitHub's job-summary limit (1 MiB); larger reports are cut at a section boundary with a note.
+    var sizeCap = 1_048_576
+
+    func render(_ context: ReportContext) -> String {
+        var blocks = [header(context), counts(context), rulesTable(context)]
+        blocks += MarkdownFindings(context: context).blocks()
+        blocks += MarkdownInventory(context: context).blocks()
+        blocks += MarkdownCoverage(context: context).blocks()
+        return Self.assemble(blocks, cap: sizeCap)
+    }
+
+    /// Joins blocks; the block that would pass `cap` bytes is cut at a line boundary (closing any
+    /// open `<details>` or code fence) and followed by a note, and later blocks are left out.
+    static func assemble(_ blocks: [String], cap: Int) -> String {
+        let budget = cap - 512  // room for the note and the closing tags
+        var out = ""
+        for (index, block) in blocks.enumerated() {
+            let piece = block + "\n\n"
+            if out.utf8.count + piece.utf8.count <= budget {
+                out += piece
+                continue
+            }
+            out += partial(block, budget: budget - out.utf8.count)
+            let omitted = blocks[index...].reduce(0) { $0 + $1.utf8.count + 2 }
+            out += "> **Report truncated** to fit \(cap / 1024) KiB (the CI job-summary limit): about "
+                + "\(omitted) bytes of \(blocks.count - index) section(s) left out. "
+                + "The JSON report (`v360audit.json`) has every finding.\n"
+            return out
+        }
+        return String(out.dropLast())  // one trailing newline
+    }
+
+    /// The lines of `block` that fit in `budget` bytes, with open `<details>` and fences closed.
+    private static func partial(_ block: String, budget: Int) -> String {
+        var kept = ""
+        var openDetails = 0
+        var inFence = false
+        for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard kept.utf8.count + line.utf8.count + 1 <= budget - 64 else { break }
+            kept += line + "\n"
+            if line.hasPrefix("```") { inFence.toggle() }
+            if line.hasPrefix("<details>") { openDetails += 1 }
+            if line.hasPrefix("</details>") { openDetails -= 1 }
+        }
+        if inFence { kept += "```\n" }
+        kept += String(repeating: "\n</details>\n", count: max(0, openDetails))
+        return kept.isEmpty ? "" : kept + "\n"
+    }
+
+    // MARK: - Header
+
+    private func header(_ context: ReportContext) -> String {
+        let gate = context.gate
+        let threshold = "`--fail-on \(gate.failOn.rawValue)`" + (gate.failOnNew ? " `--fail-on-new`" : "")
+        let verdict: String
+        if !context.complete {
+            verdict = "**Verdict: INCOMPLETE** — PSA data could not be read, so this scan is not a pass "
+                + "(exit code 2). See *Coverage* below."
+                + (gate.passed ? "" : " The gate also failed: \(gate.failing.count) open finding(s) at or above \(threshold).")
+        } else if gate.passed {
+            verdict = "**Verdict: PASSED** — no open finding fails the gate (\(threshold))."
+        } else {
+            verdict = "**Verdict: FAILED** — \(gate.failing.count) open finding(s) fail the gate (\(threshold))."
+        }
+        let scan = context.scan
+        let site = MarkdownText.escape(scan.site)
+        return """
+            # v360audit report
+
+            \(verdict)
+
+            Source: \(scan.source.rawValue) · site \(site) · captured \(Self.isoDate(scan.capturedAt)) · \
+            snapshot SHA-256 `\(scan.snapshotSha256.prefix(16))…` · v360audit \(context.toolVersion)
+            """
+    }
+
+    private func counts(_ context: ReportContext) -> String {
+        let findings = context.result.findings
+        var rows: [String] = []
+        for severity in Severity.allCases.reversed() {
+            let matching = findings.filter { $0.severity == severity }
+            let open = matching.filter { $0.status == .open }.count
+            rows.append(MarkdownText.row([severity.rawValue, String(open), String(matching.count - open)]))
+        }
+        let open = findings.filter { $0.status == .open }.count
+        rows.append(MarkdownText.row(["**total**", "**\(open)**", "**\(findings.count - open)**"]))
+        return MarkdownText.header(["severity", "open", "waived"], alignRight: [1, 2]) + "\n" + rows.joined(separator: "\n")
+    }
+
+    private func rulesTable(_ context: ReportContext) -> String {
+        let rows = context.result.rules.map { result -> String in
+            var counts = [0, 0, 0]  // failed, skipped, errors (as in the JUnit report)
+            for ruleCase in result.cases {
+                switch ruleCase.outcome {
+                case .passed: break
+                case .failed(let finding): counts[finding.status == .open ? 0 : 1] += 1
+                case .notEvaluated: counts[1] += 1
+                case .error: counts[2] += 1
+                }
+            }
+            return MarkdownText.row(["`\(result.rule.id)`", result.rule.severity.rawValue,
+                                     String(max(1, result.cases.count))] + counts.map(String.init))
+        }
+        let header = MarkdownText.header(["rule", "severity", "checked", "failed", "skipped", "errors"],
+                                         alignRight: [2, 3, 4, 5])
+        return "## Rules\n\n" + MarkdownText.foldedTable(header: header, rows: rows, visible: 30,
+                                                          summary: "\(rows.count - 30) more rules")
+    }
+
+    /// `2026-11-01T06:00:00Z`.
+    static func isoDate(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

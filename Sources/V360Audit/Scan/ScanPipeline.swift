@@ -1,0 +1,57 @@
+import AuditRules
+import Foundation
+import ManageReader
+
+/// The `scan` command's work: load inputs, get the snapshot, evaluate, write reports, decide the code.
+struct ScanPipeline {
+    var connection: ConnectionOptions
+    var input: InputOptions
+    var output: OutputOptions
+    var gate: GateOptions
+    var logging: LoggingOptions
+    var console: Console
+
+    /// Runs the scan.
+    /// - Returns: 0 (passed), 1 (gate failed) or 2 (incomplete); reports are written in every case.
+    /// - Throws: Input errors (64) before any read; a read that could not start at all (2).
+    func run() async throws -> Int32 {
+        let reporters = try output.reporters()
+        // Inputs first: a typo in a rule file should not cost a full PSA read.
+        let inputs = try ScanInputs.load(input)
+        let logger = logging.logger(console)
+        if gate.failOnNew && inputs.baseline == nil {
+            logger.warning("--fail-on-new without --baseline: every finding counts as new")
+        }
+        let acquirer = SnapshotAcquirer(console: console, logger: logger)
+        let snapshot: TenantSnapshot
+        let source: ReportContext.Source
+        if let path = input.snapshot {
+            snapshot = try acquirer.fromFile(path)
+            source = .snapshot
+        } else if input.demo {
+            snapshot = try await acquirer.fromDemo()
+            source = .demo
+        } else {
+            snapshot = try await acquirer.fromLive(connection)
+            source = .live
+        }
+        if let path = output.saveSnapshot {
+            try SnapshotStore.save(snapshot, to: URL(fileURLWithPath: path))
+            logger.info("Saved the snapshot to \(path)")
+        }
+        let context = try Self.context(inputs.evaluate(snapshot), snapshot: snapshot, source: source, gate: gate)
+        let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
+        console.out(ScanSummary(context: context, files: written).paragraph)
+        return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
+    }
+
+    /// The report context for a result; the snapshot hash is over `SnapshotStore`'s canonical encoding.
+    static func context(_ result: AuditResult, snapshot: TenantSnapshot, source: ReportContext.Source,
+                        gate: GateOptions) throws -> ReportContext {
+        let sha = SnapshotStore.sha256Hex(try SnapshotStore.encode(snapshot))
+        let scan = ReportContext.ScanInfo(source: source, site: snapshot.source.site,
+                                          capturedAt: snapshot.source.capturedAt, snapshotSha256: sha)
+        let verdict = GateVerdict(result: result, failOn: gate.failOn, failOnNew: gate.failOnNew)
+        return ReportContext(result: result, scan: scan, gate: verdict)
+    }
+}

@@ -1,0 +1,44 @@
+import AuditRules
+
+/// The one-paragraph summary `scan` prints to stdout: verdict, counts, where the reports went.
+struct ScanSummary {
+    var context: ReportContext
+    /// The report files written.
+    var files: [String]
+
+    /// The paragraph (one line per sentence group, no trailing newline).
+    var paragraph: String {
+        let result = context.result
+        let open = result.findings.filter { $0.status == .open }
+        let waived = result.findings.count - open.count
+        let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+            let n = open.filter { $0.severity == severity }.count
+            return n == 0 ? nil : "\(n) \(severity.rawValue)"
+        }
+        let gate = context.gate
+        let verdict: String
+        if !context.complete {
+            verdict = "INCOMPLETE: some PSA data could not be read, so this is not a pass (exit 2)."
+        } else if gate.passed {
+            verdict = "PASSED: no open finding at or above --fail-on \(gate.failOn.rawValue)."
+        } else {
+            verdict = "FAILED: \(gate.failing.count) open finding(s) at or above --fail-on \(gate.failOn.rawValue)"
+                + (gate.failOnNew ? " that are new since the baseline." : ".")
+        }
+        let cases = result.rules.reduce(0) { $0 + max(1, $1.cases.count) }
+        var text = "v360audit \(verdict) \(result.rules.count) rules, \(cases) checks; "
+            + "\(open.count) open finding(s)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
+            + (waived > 0 ? ", \(waived) waived" : "") + "."
+        let notEvaluated = result.rules.flatMap(\.cases).filter {
+            if case .notEvaluated = $0.outcome { return true } else { return false }
+        }.count
+        if notEvaluated > 0 { text += " \(notEvaluated) check(s) not evaluated (missing user input; see the coverage section)." }
+        if result.hasBaseline {
+            let new = result.findings.filter { $0.drift == .new }.count
+            text += " Since the baseline: \(new) new, \(result.resolved.count) resolved."
+        }
+        text += " Source: \(context.scan.source.rawValue) (\(context.scan.site))."
+        text += files.isEmpty ? "" : " Reports: " + files.joined(separator: ", ") + "."
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where a command writes and what it knows about its environment; injected so tests can capture
+/// stdout and stderr and supply environment variables without touching the process.
+struct Console: Sendable {
+    /// The two output streams.
+    enum Stream: Sendable { case out, err }
+
+    /// Writes text to a stream (no newline added).
+    var write: @Sendable (Stream, String) -> Void
+    /// The environment variables (`CWM_*`, `NO_COLOR`).
+    var environment: [String: String]
+    /// True when stderr is a terminal (colour is only used then).
+    var stderrIsTerminal: Bool
+
+    /// The process's real stdout/stderr and environment. Writes go straight to the file
+    /// descriptors (unbuffered), so `simulate`'s connection lines reach a pipe immediately.
+    static func standard() -> Console {
+        Console(
+            write: { stream, text in
+                let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data(text.utf8))
+            },
+            environment: ProcessInfo.processInfo.environment,
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1
+        )
+    }
+
+    /// Writes one line to stdout.
+    func out(_ line: String) { write(.out, line + "\n") }
+
+    /// Writes one line to stderr.
+    func err(_ line: String) { write(.err, line + "\n") }
+
+    /// True when ANSI colour may be used on stderr: a terminal, and `NO_COLOR` unset or empty.
+    var colorEnabled: Bool {
+        stderrIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Writes a warning line to stderr (`warning:` in yellow when colour is enabled).
+    func warn(_ message: String) {
+        err(colored("warning:", code: "33") + " " + message)
+    }
+
+    /// Writes an error line to stderr (`error:` in red when colour is enabled).
+    func error(_ message: String) {
+        err("v360audit: " + colored("error:", code: "31") + " " + message)
+    }
+
+    /// Wraps text in an ANSI colour when enabled.
+    func colored(_ text: String, code: String) -> String {
+        colorEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

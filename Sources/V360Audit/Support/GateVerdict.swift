@@ -1,0 +1,32 @@
+import AuditRules
+
+/// The gate's decision on a result: which open findings fail it under `--fail-on` / `--fail-on-new`.
+struct GateVerdict: Sendable, Hashable {
+    /// The `--fail-on` threshold.
+    var failOn: FailThreshold
+    /// True when only findings new since the baseline count (`--fail-on-new`).
+    var failOnNew: Bool
+    /// The open findings that fail the gate.
+    var failing: [Finding]
+
+    /// True when no finding fails the gate.
+    var passed: Bool { failing.isEmpty }
+
+    /// Judges a result.
+    ///
+    /// With `--fail-on-new`, a finding counts unless the baseline already had it (`drift == .unchanged`);
+    /// without a baseline every finding is new, so the flag changes nothing.
+    /// - Parameters:
+    ///   - result: The evaluated (and baseline-applied) result.
+    ///   - failOn: The threshold.
+    ///   - failOnNew: Whether unchanged findings are ignored.
+    init(result: AuditResult, failOn: FailThreshold, failOnNew: Bool) {
+        self.failOn = failOn
+        self.failOnNew = failOnNew
+        guard let severity = failOn.severity else {
+            failing = []
+            return
+        }
+        failing = result.openFindings(atLeast: severity).filter { !failOnNew || $0.drift != .unchanged }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+/// `v360audit`: a read-only audit of ConnectWise Manage API access.
+@main
+struct V360AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "v360audit",
+        abstract: "Audit which API credentials into ConnectWise Manage have more power than they need.",
+        discussion: ExitStatus.discussion,
+        version: ToolInfo.version,
+        subcommands: [Scan.self, Snapshot.self, Doctor.self, Rules.self, Simulate.self],
+        defaultSubcommand: Scan.self
+    )
+
+    /// Runs through `CommandRunner` so every error gets DESIGN.md's exit code (ArgumentParser alone
+    /// would exit 1 for any non-validation error, which looks like "findings").
+    static func main() async {
+        let code = await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), console: .standard())
+        Self.exit(withError: code == 0 ? nil : ExitCode(code))
+    }
+}

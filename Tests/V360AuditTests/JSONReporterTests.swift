@@ -1,0 +1,71 @@
+import AuditRules
+import Foundation
+import Testing
+@testable import V360Audit
+
+@Suite struct JSONReporterTests {
+    @Test func structureMatchesTheContract() throws {
+        let json = JSONReporter().render(ResultFixtures.context(ResultFixtures.hostileResult()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["tool", "scan", "gate", "summary", "findings", "resolved", "coverage", "inventory"])
+        let tool = try #require(object["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "v360audit")
+        let scan = try #require(object["scan"] as? [String: Any])
+        #expect(scan["capturedAt"] as? String == "2026-11-01T06:00:00Z")
+        #expect(scan["source"] as? String == "snapshot")
+        #expect(scan["complete"] as? Bool == false)
+        #expect((scan["snapshotSha256"] as? String)?.count == 64)
+        let gate = try #require(object["gate"] as? [String: Any])
+        #expect(gate["failOn"] as? String == "high")
+        #expect(gate["passed"] as? Bool == false)
+        let summary = try #require(object["summary"] as? [String: Any])
+        let bySeverity = try #require(summary["bySeverity"] as? [String: Int])
+        #expect(bySeverity == ["critical": 1, "high": 1, "medium": 0, "low": 0, "info": 0])
+        #expect(summary["waived"] as? Int == 1)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 3)
+        #expect(findings[2]["status"] as? String == "waived")
+        #expect((findings[0]["resource"] as? [String: Any])?["kind"] as? String == "member")
+        #expect(json.contains("\"tool\" : {") || json.contains("\"tool\": {"))
+    }
+
+    @Test func baselineReadsTheReportBackAndDriftWorks() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = ResultFixtures.hostileResult(complete: true)
+        let file = directory.appendingPathComponent("v360audit.json")
+        try Data(JSONReporter().render(ResultFixtures.context(first)).utf8).write(to: file)
+        let baseline = try Baseline.load(from: file)
+        // Evidence objects come back with sorted keys, so compare identities and statuses.
+        #expect(baseline.findings.map(\.identity) == first.findings.map(\.identity))
+        #expect(baseline.findings.map(\.status) == first.findings.map(\.status))
+        // Drop one finding: the next scan shows it resolved; everything else unchanged.
+        var second = first
+        second.findings.removeFirst()
+        let applied = baseline.apply(to: second)
+        #expect(applied.resolved.map(\.ruleId) == ["api-member-admin-role"])
+        #expect(applied.findings.allSatisfy { $0.drift == .unchanged })
+        let json = JSONReporter().render(ResultFixtures.context(applied))
+        #expect(json.contains("\"drift\" : \"unchanged\""))
+        let markdown = MarkdownReporter().render(ResultFixtures.context(applied))
+        #expect(markdown.contains("## Drift since the baseline\n\n0 new, 1 resolved."))
+    }
+
+    @Test func sameInputsGiveByteIdenticalReports() {
+        for reporter in [JUnitReporter(), MarkdownReporter(), JSONReporter()] as [any Reporter] {
+            let first = reporter.render(ResultFixtures.context(ResultFixtures.hostileResult()))
+            let second = reporter.render(ResultFixtures.context(ResultFixtures.hostileResult()))
+            #expect(first == second, "\(type(of: reporter).identifier)")
+        }
+    }
+
+    @Test func failOnNewIgnoresUnchangedFindings() {
+        var result = ResultFixtures.hostileResult(complete: true)
+        result.findings = result.findings.map { var f = $0; f.drift = .unchanged; return f }
+        #expect(GateVerdict(result: result, failOn: .high, failOnNew: true).passed)
+        #expect(!GateVerdict(result: result, failOn: .high, failOnNew: false).passed)
+        #expect(GateVerdict(result: result, failOn: .never, failOnNew: false).passed)
+        result.findings[1].drift = .new
+        #expect(GateVerdict(result: result, failOn: .high, failOnNew: true).failing.count == 1)
+    }
+}

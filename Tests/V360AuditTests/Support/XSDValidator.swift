@@ -1,0 +1,31 @@
+import CLibXML2
+import Foundation
+
+/// Validates XML against an XSD with libxml2 (the validator behind `xmllint --schema`).
+enum XSDValidator {
+    // libxml2's parser setup is global; serialise validations (Swift Testing runs tests in parallel).
+    private static let lock = NSLock()
+
+    /// True when `xml` is well-formed and valid against the schema at `schema`; libxml2 prints
+    /// the reasons to stderr otherwise.
+    static func isValid(_ xml: String, schema: URL) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        xmlInitParser()
+        guard let parserContext = xmlSchemaNewParserCtxt(schema.path) else { return false }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        guard let parsed = xmlSchemaParse(parserContext) else { return false }
+        defer { xmlSchemaFree(parsed) }
+        guard let validContext = xmlSchemaNewValidCtxt(parsed) else { return false }
+        defer { xmlSchemaFreeValidCtxt(validContext) }
+        let bytes = Array(xml.utf8)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), "report.xml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
+            }
+        }
+        guard let document else { return false }
+        defer { xmlFreeDoc(document) }
+        return xmlSchemaValidateDoc(validContext, document) == 0
+    }
+}
