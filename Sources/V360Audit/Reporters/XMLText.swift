@@ -12,33 +12,31 @@ enum XMLText {
 
     /// Escapes element text: `&`, `<`, `>`; CR as a reference so parsers keep it; invalid characters dropped.
     static func text(_ string: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in string.unicodeScalars where isAllowed(scalar) {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        escape(string, using: textReferences)
     }
 
     /// Escapes an attribute value (double-quoted); tab, LF and CR become references because
     /// attribute-value normalisation would otherwise turn them into spaces.
     static func attribute(_ string: String) -> String {
+        escape(string, using: attributeReferences)
+    }
+
+    private static let textReferences: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;",
+    ]
+
+    private static let attributeReferences: [Unicode.Scalar: String] = textReferences.merging([
+        "\"": "&quot;", "\t": "&#9;", "\n": "&#10;",
+    ]) { current, _ in current }
+
+    /// Drops characters XML 1.0 forbids and replaces the rest through `references`.
+    private static func escape(_ string: String, using references: [Unicode.Scalar: String]) -> String {
         var out = String.UnicodeScalarView()
         for scalar in string.unicodeScalars where isAllowed(scalar) {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\t": out.append(contentsOf: "&#9;".unicodeScalars)
-            case "\n": out.append(contentsOf: "&#10;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            default: out.append(scalar)
+            if let reference = references[scalar] {
+                out.append(contentsOf: reference.unicodeScalars)
+            } else {
+                out.append(scalar)
             }
         }
         return String(out)

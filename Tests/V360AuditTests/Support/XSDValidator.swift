@@ -21,7 +21,7 @@ enum XSDValidator {
         let bytes = Array(xml.utf8)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "report.xml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
+                xmlReadMemory($0, Int32(buffer.count), "report.xml", "UTF-8", Int32(V360_XML_PARSE_NONET))
             }
         }
         guard let document else { return false }
