@@ -69,3 +69,52 @@ import Testing
         #expect(GateVerdict(result: result, failOn: .high, failOnNew: true).failing.count == 1)
     }
 }
+
+/// The streamed JSON report must be the same document as `JSONReport`'s `Encodable` form, which
+/// is what `Baseline` decodes; only the bytes' layout may differ.
+@Suite struct JSONStreamEquivalenceTests {
+    static let contexts: [ReportContext] = [
+        ResultFixtures.context(ResultFixtures.hostileResult()),
+        ResultFixtures.context(ResultFixtures.manyFindings(30)),
+        ResultFixtures.context(AuditResult(rules: [], findings: [], coverage: [], inventory: [], complete: true)),
+    ]
+
+    @Test(arguments: 0..<contexts.count)
+    func streamedDocumentEqualsTheEncodableOne(index: Int) throws {
+        let context = Self.contexts[index]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let expected = try JSONSerialization.jsonObject(with: encoder.encode(JSONReport(context))) as? NSDictionary
+        let streamed = JSONReporter().render(context)
+        let actual = try JSONSerialization.jsonObject(with: Data(streamed.utf8)) as? NSDictionary
+        #expect(expected != nil)
+        #expect(actual == expected)
+    }
+
+    @Test func stringsAreEscapedAsJSONRequires() throws {
+        var stream = JSONStream()
+        let hostile = "quote \" backslash \\ slash / nl \n tab \t nul \u{0} esc \u{1B} emoji 😀 bell \u{7}"
+        stream.array([hostile]) { $0.string($1) }
+        let decoded = try JSONSerialization.jsonObject(with: Data(stream.bytes)) as? [String]
+        #expect(decoded == [hostile])
+        #expect(!String(decoding: stream.bytes, as: UTF8.self).contains("\\/"))
+    }
+
+    @Test func fileOutputEqualsRenderedText() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Large enough (several MiB) that every reporter flushes to disk more than once.
+        let context = ResultFixtures.context(ResultFixtures.manyFindings(150))
+        for reporter in [JUnitReporter(), MarkdownReporter(), JSONReporter()] as [any Reporter] {
+            let path = directory.appendingPathComponent(type(of: reporter).fileName).path
+            let file = try ReportFile(path: path)
+            reporter.write(context, to: file)
+            try file.finish()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == reporter.render(context))
+        }
+        // Only the finished reports remain: no temporary files are left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            == ["v360audit.json", "v360audit.junit.xml", "v360audit.md"])
+    }
+}

@@ -100,7 +100,10 @@ struct KeyCollectingEncoder: Encoder {
 
 /// Scalars have no keys; stopping at them also keeps a primitive's `encode(to:)` from calling back
 /// into a generic `encode` forever.
+/// The concrete types come first: casts to existentials (`any BinaryInteger`) are slow, and
+/// almost every scalar in a snapshot is a `String`, `Int` or `Bool`.
 private func isScalar(_ value: Any) -> Bool {
-    value is String || value is Bool || value is any BinaryInteger || value is any BinaryFloatingPoint
-        || value is Date || value is Decimal || value is URL || value is Data
+    value is String || value is Int || value is Bool || value is Date || value is Double
+        || value is any BinaryInteger || value is any BinaryFloatingPoint
+        || value is Decimal || value is URL || value is Data
 }

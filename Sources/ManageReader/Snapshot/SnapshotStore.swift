@@ -46,19 +46,36 @@ public enum SnapshotStore {
 
     /// Reads and strictly decodes a snapshot file.
     public static func load(from url: URL) throws(ReaderError) -> TenantSnapshot {
+        try loadKeepingData(from: url).snapshot
+    }
+
+    /// Reads and strictly decodes a snapshot file, returning its bytes too, so a scan can
+    /// fingerprint the file as read without encoding the snapshot again.
+    public static func loadKeepingData(from url: URL) throws(ReaderError) -> (snapshot: TenantSnapshot, data: Data) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw .snapshotIO(file: url.path, detail: "cannot read the snapshot: \((error as NSError).localizedDescription)")
         }
-        return try decode(data, fileName: url.path)
+        return (try decode(data, fileName: url.path), data)
     }
 
     /// Writes a snapshot atomically.
     public static func save(_ snapshot: TenantSnapshot, to url: URL) throws(ReaderError) {
+        let data: Data
         do {
-            try encode(snapshot).write(to: url, options: .atomic)
+            data = try encode(snapshot)
+        } catch {
+            throw .snapshotIO(file: url.path, detail: "cannot encode the snapshot: \(error)")
+        }
+        try write(data, to: url)
+    }
+
+    /// Writes bytes made by ``encode(_:)`` atomically.
+    public static func write(_ encoded: Data, to url: URL) throws(ReaderError) {
+        do {
+            try encoded.write(to: url, options: .atomic)
         } catch {
             throw .snapshotIO(file: url.path, detail: "cannot write the snapshot: \((error as NSError).localizedDescription)")
         }

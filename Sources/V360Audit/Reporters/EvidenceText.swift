@@ -4,13 +4,34 @@ import AuditRules
 enum EvidenceText {
     /// A compact one-line rendering: strings bare, lists in `[…]`, objects as `key=value` pairs.
     static func inline(_ value: EvidenceValue) -> String {
+        var text = ""
+        appendInline(value, to: &text)
+        return text
+    }
+
+    /// Appends into one string: overbroad-role evidence can list hundreds of entries per finding.
+    private static func appendInline(_ value: EvidenceValue, to text: inout String) {
         switch value {
-        case .string(let s): s
-        case .int(let i): String(i)
-        case .bool(let b): b ? "true" : "false"
-        case .null: "null"
-        case .list(let items): "[" + items.map(inline).joined(separator: ", ") + "]"
-        case .object(let fields): "{" + fields.map { "\($0.key)=\(inline($0.value))" }.joined(separator: ", ") + "}"
+        case .string(let string): text += string
+        case .int(let int): text += String(int)
+        case .bool(let bool): text += bool ? "true" : "false"
+        case .null: text += "null"
+        case .list(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += ", " }
+                appendInline(item, to: &text)
+            }
+            text += "]"
+        case .object(let fields):
+            text += "{"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { text += ", " }
+                text += field.key
+                text += "="
+                appendInline(field.value, to: &text)
+            }
+            text += "}"
         }
     }
 

@@ -10,18 +10,29 @@ struct JUnitReporter: Reporter {
     static let fileName = "v360audit.junit.xml"
 
     func render(_ context: ReportContext) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        var xml = ""
+        emit(context) { xml += $0 }
+        return xml
+    }
+
+    /// Streams the document test case by test case (a large tenant's report runs to megabytes).
+    func write(_ context: ReportContext, to file: ReportFile) {
+        emit(context) { file.append($0) }
+    }
+
+    private func emit(_ context: ReportContext, _ out: (String) -> Void) {
+        out("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
         let timestamp = Self.timestamp(context.scan.capturedAt)
         for (index, rule) in context.result.rules.enumerated() {
-            xml += suite(rule, id: index, timestamp: timestamp, context: context)
+            suite(rule, id: index, timestamp: timestamp, context: context, out)
         }
-        xml += "</testsuites>\n"
-        return xml
+        out("</testsuites>\n")
     }
 
     // MARK: - Suites
 
-    private func suite(_ result: RuleResult, id: Int, timestamp: String, context: ReportContext) -> String {
+    private func suite(_ result: RuleResult, id: Int, timestamp: String, context: ReportContext,
+                       _ out: (String) -> Void) {
         let rule = result.rule
         let cases = JUnitCase.cases(for: result)
         let attributes: [(String, String)] = [
@@ -42,11 +53,11 @@ struct JUnitReporter: Reporter {
             xml += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
         }
         xml += "    </properties>\n"
-        for testCase in cases { xml += testCase.xml(indent: "    ") }
-        xml += "    <system-out>\(XMLText.text(rule.title + "\n\n" + rule.description))</system-out>\n"
-        xml += "    <system-err></system-err>\n"
-        xml += "  </testsuite>\n"
-        return xml
+        out(xml)
+        for testCase in cases { out(testCase.xml(indent: "    ")) }
+        out("    <system-out>\(XMLText.text(rule.title + "\n\n" + rule.description))</system-out>\n"
+            + "    <system-err></system-err>\n"
+            + "  </testsuite>\n")
     }
 
     private func properties(_ rule: RuleMetadata, context: ReportContext) -> [(String, String)] {

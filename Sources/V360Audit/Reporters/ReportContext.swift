@@ -24,7 +24,7 @@ struct ReportContext: Sendable {
         var site: String
         /// When the snapshot was read (the reports' only timestamp).
         var capturedAt: Date
-        /// SHA-256 (hex) of the snapshot's canonical encoding, so a report can be tied to its input.
+        /// SHA-256 (hex) of the snapshot file (as read, or as `--save-snapshot` writes it), tying a report to its input.
         var snapshotSha256: String
     }
 

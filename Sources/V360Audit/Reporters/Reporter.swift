@@ -6,4 +6,13 @@ protocol Reporter: Sendable {
     static var fileName: String { get }
     /// Renders the report; must not read the clock or anything else outside `context`.
     func render(_ context: ReportContext) -> String
+    /// Writes the same text as ``render(_:)`` into `file`, possibly in pieces.
+    func write(_ context: ReportContext, to file: ReportFile)
+}
+
+extension Reporter {
+    /// Writes `render(context)` at once; reporters whose output grows with the tenant stream instead.
+    func write(_ context: ReportContext, to file: ReportFile) {
+        file.append(render(context))
+    }
 }

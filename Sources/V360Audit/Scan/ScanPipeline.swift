@@ -24,33 +24,40 @@ struct ScanPipeline {
         }
         let acquirer = SnapshotAcquirer(console: console, logger: logger)
         let snapshot: TenantSnapshot
+        let fileData: Data?
         let source: ReportContext.Source
         if let path = input.snapshot {
-            snapshot = try acquirer.fromFile(path)
+            (snapshot, fileData) = try acquirer.fromFile(path)
             source = .snapshot
         } else if input.demo {
-            snapshot = try await acquirer.fromDemo()
+            (snapshot, fileData) = (try await acquirer.fromDemo(), nil)
             source = .demo
         } else {
-            snapshot = try await acquirer.fromLive(connection)
+            (snapshot, fileData) = (try await acquirer.fromLive(connection), nil)
             source = .live
         }
+        // The fingerprint is the SHA-256 of the snapshot file: the file as read for an offline scan,
+        // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
+        // An offline scan is not re-encoded: for a large tenant that costs as much as the decode.
+        let fingerprinted = try fileData ?? SnapshotStore.encode(snapshot)
         if let path = output.saveSnapshot {
-            try SnapshotStore.save(snapshot, to: URL(fileURLWithPath: path))
+            let canonical = fileData == nil ? fingerprinted : try SnapshotStore.encode(snapshot)
+            try SnapshotStore.write(canonical, to: URL(fileURLWithPath: path))
             logger.info("Saved the snapshot to \(path)")
         }
-        let context = try Self.context(inputs.evaluate(snapshot), snapshot: snapshot, source: source, gate: gate)
+        let fingerprint = SnapshotStore.sha256Hex(fingerprinted)
+        let context = Self.context(inputs.evaluate(snapshot), snapshot: snapshot, sha256: fingerprint,
+                                   source: source, gate: gate)
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
         return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
     }
 
-    /// The report context for a result; the snapshot hash is over `SnapshotStore`'s canonical encoding.
-    static func context(_ result: AuditResult, snapshot: TenantSnapshot, source: ReportContext.Source,
-                        gate: GateOptions) throws -> ReportContext {
-        let sha = SnapshotStore.sha256Hex(try SnapshotStore.encode(snapshot))
+    /// The report context for a result and the snapshot's fingerprint.
+    static func context(_ result: AuditResult, snapshot: TenantSnapshot, sha256: String, source: ReportContext.Source,
+                        gate: GateOptions) -> ReportContext {
         let scan = ReportContext.ScanInfo(source: source, site: snapshot.source.site,
-                                          capturedAt: snapshot.source.capturedAt, snapshotSha256: sha)
+                                          capturedAt: snapshot.source.capturedAt, snapshotSha256: sha256)
         let verdict = GateVerdict(result: result, failOn: gate.failOn, failOnNew: gate.failOnNew)
         return ReportContext(result: result, scan: scan, gate: verdict)
     }

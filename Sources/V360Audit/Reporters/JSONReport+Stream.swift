@@ -1,0 +1,98 @@
+import AuditRules
+import Foundation
+
+/// Writes the report through ``JSONStream``. Field for field the same document as
+/// `JSONReport`'s `Encodable` conformance (the tests compare the two), so `Baseline` reads it back
+/// with `Finding`'s own `Decodable`; optional fields are omitted when nil, as `JSONEncoder` does.
+extension JSONReport {
+    /// Writes the report into `stream`.
+    func write(to stream: inout JSONStream) {
+        stream.object([
+            ("tool", { $0.object([("name", { $0.string(tool.name) }), ("version", { $0.string(tool.version) })]) }),
+            ("scan", { $0.object([
+                ("source", { $0.string(scan.source) }),
+                ("site", { $0.string(scan.site) }),
+                ("capturedAt", { $0.string(scan.capturedAt.formatted(.iso8601)) }),
+                ("snapshotSha256", { $0.string(scan.snapshotSha256) }),
+                ("complete", { $0.bool(scan.complete) }),
+            ]) }),
+            ("gate", { $0.object([
+                ("failOn", { $0.string(gate.failOn) }),
+                ("failOnNew", { $0.bool(gate.failOnNew) }),
+                ("passed", { $0.bool(gate.passed) }),
+                ("failing", { $0.int(gate.failing) }),
+            ]) }),
+            ("summary", { $0.object([
+                ("bySeverity", { $0.object(summary.bySeverity.map { entry in (entry.key, { $0.int(entry.value) }) }) }),
+                ("open", { $0.int(summary.open) }),
+                ("waived", { $0.int(summary.waived) }),
+                ("resolved", { $0.int(summary.resolved) }),
+            ]) }),
+            ("findings", { $0.array(findings, Self.write) }),
+            ("resolved", { $0.array(resolved, Self.write) }),
+            ("coverage", { $0.array(coverage) { stream, entry in
+                stream.object([
+                    ("area", { $0.string(entry.area) }),
+                    ("status", { $0.string(entry.status.rawValue) }),
+                    ("detail", { $0.string(entry.detail) }),
+                ])
+            } }),
+            ("inventory", { $0.array(inventory, Self.write) }),
+        ])
+        stream.newlineAtEnd()
+    }
+
+    private static func write(_ stream: inout JSONStream, _ finding: Finding) {
+        var fields: [JSONStream.Field] = [
+            ("ruleId", { $0.string(finding.ruleId) }),
+            ("severity", { $0.string(finding.severity.rawValue) }),
+            ("status", { $0.string(finding.status.rawValue) }),
+            ("resource", { write(&$0, finding.resource) }),
+            ("message", { $0.string(finding.message) }),
+            ("evidence", { write(&$0, finding.evidence) }),
+        ]
+        if let waiver = finding.waiver {
+            var waiverFields: [JSONStream.Field] = [("id", { $0.string(waiver.id) }), ("reason", { $0.string(waiver.reason) })]
+            if let owner = waiver.owner { waiverFields.append(("owner", { $0.string(owner) })) }
+            if let expires = waiver.expires { waiverFields.append(("expires", { $0.string(expires) })) }
+            fields.append(("waiver", { $0.object(waiverFields) }))
+        }
+        if let drift = finding.drift { fields.append(("drift", { $0.string(drift.rawValue) })) }
+        stream.object(fields)
+    }
+
+    private static func write(_ stream: inout JSONStream, _ resource: ResourceRef) {
+        var fields: [JSONStream.Field] = [("kind", { $0.string(resource.kind.rawValue) }),
+                                          ("identifier", { $0.string(resource.identifier) })]
+        if let id = resource.id { fields.append(("id", { $0.int(id) })) }
+        if let name = resource.name { fields.append(("name", { $0.string(name) })) }
+        if let key = resource.key { fields.append(("key", { $0.string(key) })) }
+        if let index = resource.registerIndex { fields.append(("registerIndex", { $0.int(index) })) }
+        stream.object(fields)
+    }
+
+    private static func write(_ stream: inout JSONStream, _ value: EvidenceValue) {
+        switch value {
+        case .string(let string): stream.string(string)
+        case .int(let int): stream.int(int)
+        case .bool(let bool): stream.bool(bool)
+        case .null: stream.null()
+        case .list(let items): stream.array(items, write)
+        case .object(let fields): stream.object(fields.map { field in (field.key, { write(&$0, field.value) }) })
+        }
+    }
+
+    private static func write(_ stream: inout JSONStream, _ row: InventoryRow) {
+        var fields: [JSONStream.Field] = [
+            ("member", { write(&$0, row.member) }),
+            ("active", { $0.bool(row.active) }),
+            ("roleIsAdmin", { $0.bool(row.roleIsAdmin) }),
+            ("tools", { $0.array(row.tools) { $0.string($1) } }),
+            ("keyCount", { $0.int(row.keyCount) }),
+            ("findingRuleIds", { $0.array(row.findingRuleIds) { $0.string($1) } }),
+        ]
+        if let roleId = row.roleId { fields.append(("roleId", { $0.int(roleId) })) }
+        if let roleName = row.roleName { fields.append(("roleName", { $0.string(roleName) })) }
+        stream.object(fields)
+    }
+}

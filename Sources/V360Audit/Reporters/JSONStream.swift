@@ -1,0 +1,103 @@
+/// Pretty-printed JSON with sorted keys, written straight into UTF-8 bytes.
+///
+/// The JSON report of a large tenant runs to tens of megabytes; `JSONEncoder` first builds a tree
+/// of the whole document, which costs several times the output in memory and most of an offline
+/// scan's time. Writing as we go keeps both small. The layout follows `JSONEncoder`'s
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`).
+struct JSONStream {
+    /// One member of an object: its key and how to write its value.
+    typealias Field = (key: String, write: (inout JSONStream) -> Void)
+
+    /// The document so far (what has not been flushed to `file`).
+    private(set) var bytes: [UInt8] = []
+    private var level = 0
+    private let file: ReportFile?
+
+    /// Creates an empty stream; with a `file`, written bytes move there in large pieces.
+    init(file: ReportFile? = nil) {
+        self.file = file
+    }
+
+    /// Moves the bytes written so far into the file, if there is one.
+    mutating func flush() {
+        guard let file else { return }
+        file.append(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes an object; keys are sorted, so callers may list fields in any order.
+    mutating func object(_ fields: [Field]) {
+        guard !fields.isEmpty else { return raw("{}") }
+        bytes.append(UInt8(ascii: "{"))
+        level += 1
+        for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            string(field.key)
+            raw(" : ")
+            field.write(&self)
+        }
+        level -= 1
+        newline()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array, each element with `write`.
+    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONStream, Element) -> Void) {
+        guard !elements.isEmpty else { return raw("[]") }
+        bytes.append(UInt8(ascii: "["))
+        level += 1
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            write(&self, element)
+        }
+        level -= 1
+        newline()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a string, escaping quotes, backslashes and control characters (slashes are not escaped).
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case ..<0x20:
+                raw("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes an integer.
+    mutating func int(_ value: Int) { raw(String(value)) }
+
+    /// Writes `true` or `false`.
+    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+    /// Writes `null`.
+    mutating func null() { raw("null") }
+
+    /// Ends the document with a newline, as text files do.
+    mutating func newlineAtEnd() { bytes.append(UInt8(ascii: "\n")) }
+
+    private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private mutating func newline() {
+        if file != nil, bytes.count >= ReportFile.flushThreshold { flush() }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A report file written in pieces.
+///
+/// Text is buffered and flushed to a temporary file beside the target, which replaces the target
+/// only once complete, so a failed run never leaves half a report under the real name. Reporters
+/// whose output grows with the tenant stream into it instead of building one large string: the
+/// reports of a 5,000-member tenant run to tens of megabytes.
+final class ReportFile {
+    /// The report's path.
+    let path: String
+    private let temporaryPath: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var failure: (any Error)?
+
+    /// Bytes buffered before a write to disk.
+    static let flushThreshold = 1 << 20
+
+    /// Opens a temporary file next to `path`.
+    /// - Throws: `V360AuditError.output` when the file cannot be created.
+    init(path: String) throws(V360AuditError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial").path
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else {
+            throw .output(path: path, detail: "cannot create the file")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(Self.flushThreshold)
+    }
+
+    /// Appends text.
+    func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
+    /// Appends UTF-8 bytes.
+    func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
+    /// Writes what is buffered, remembering the first error (reported by ``finish()``) so that
+    /// reporters can write without handling errors on every piece.
+    private func flush() {
+        guard failure == nil, !buffer.isEmpty else { return buffer.removeAll(keepingCapacity: true) }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = error
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, closes and moves the file into place.
+    /// - Throws: `V360AuditError.output` naming the path; the temporary file is removed.
+    func finish() throws(V360AuditError) {
+        flush()
+        do {
+            try handle.close()
+            if let failure { throw failure }
+            guard rename(temporaryPath, path) == 0 else {
+                throw V360AuditError.output(path: path, detail: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            if let error = error as? V360AuditError { throw error }
+            throw .output(path: path, detail: (error as NSError).localizedDescription)
+        }
+    }
+}
