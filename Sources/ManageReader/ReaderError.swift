@@ -23,6 +23,8 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
     case badData(endpoint: String, detail: String)
     /// The overall read deadline passed before this endpoint could be read.
     case deadlineExceeded(endpoint: String)
+    /// The read's request budget was spent before this endpoint could be read.
+    case requestBudgetExhausted(endpoint: String, budget: Int)
     /// A URL the server pointed at (a `Link` header) that the client refuses to call.
     case refusedURL(endpoint: String, reason: String)
     /// A snapshot file that is not a valid snapshot of this build's format.
@@ -35,7 +37,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
         switch self {
         case .invalidSite, .insecureSite, .invalidCredential, .invalidSnapshot, .snapshotIO: true
         case .authenticationFailed, .forbidden, .httpStatus, .transport, .badData, .deadlineExceeded,
-             .refusedURL: false
+             .requestBudgetExhausted, .refusedURL: false
         }
     }
 
@@ -46,7 +48,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
     public var endpoint: String? {
         switch self {
         case .authenticationFailed(let e), .forbidden(let e), .httpStatus(let e, _, _), .transport(let e, _),
-             .badData(let e, _), .deadlineExceeded(let e), .refusedURL(let e, _): e
+             .badData(let e, _), .deadlineExceeded(let e), .requestBudgetExhausted(let e, _), .refusedURL(let e, _): e
         default: nil
         }
     }
@@ -86,6 +88,8 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
             "bad data from \(endpoint): \(detail)"
         case .deadlineExceeded(let endpoint):
             "the overall read deadline passed before \(endpoint) could be read"
+        case .requestBudgetExhausted(let endpoint, let budget):
+            "the read's budget of \(budget) requests was spent before \(endpoint) could be read"
         case .refusedURL(let endpoint, let reason):
             "not followed from \(endpoint): \(reason)"
         case .invalidSnapshot(let file, let line, let path, let detail):

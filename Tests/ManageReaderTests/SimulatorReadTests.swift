@@ -32,6 +32,16 @@ import ManageSimulator
         #expect(log.count == 1 + 5 + tenant.securityRoles.count)
     }
 
+    @Test func aSpentRequestBudgetStopsTheReadAndLeavesGaps() async throws {
+        // Company info and the five lists fit; the per-role settings lists do not.
+        let harness = try await SimulatorHarness.start(requestBudget: 6)
+        let snapshot = try await harness.readSnapshot()
+        #expect(harness.server.requestLog().count == 6)
+        #expect(!snapshot.gaps.isEmpty)
+        #expect(snapshot.gaps.allSatisfy { $0.detail.contains("budget of 6 requests") })
+        #expect(snapshot.gaps.contains { $0.area == .roleSettings })
+    }
+
     @Test func paginatesAcrossSeveralPagesOfAGeneratedTenant() async throws {
         let tenant = TenantFixture.generated(members: 2345, apiMembers: 30, roles: 12, settingsPerRole: 4,
                                              integratorLogins: 3)

@@ -11,6 +11,8 @@ final class RequestExecutor: Sendable {
     private let started: ContinuousClock.Instant
     /// The endpoint that answered 401, once one has: nothing is sent after that.
     private let authFailure = LockedState<String?>(nil)
+    /// Requests sent so far, retries included (bounded by `requestBudget`).
+    private let requestsSent = LockedState(0)
 
     init(configuration: ReaderConfiguration, transport: any HTTPTransport) {
         self.configuration = configuration
@@ -36,6 +38,9 @@ final class RequestExecutor: Sendable {
             if let failed = authenticationFailedAt { return .failure(.authenticationFailed(endpoint: failed)) }
             let remaining = configuration.deadline - (clock.now - started)
             guard remaining > .zero else { return .failure(.deadlineExceeded(endpoint: endpoint)) }
+            guard spendRequest() else {
+                return .failure(.requestBudgetExhausted(endpoint: endpoint, budget: configuration.requestBudget))
+            }
             let request: ReadRequest
             do {
                 request = try ReadRequest(url: url, headers: headers(authenticated: authenticated),
@@ -56,6 +61,15 @@ final class RequestExecutor: Sendable {
             await configuration.sleeper.sleep(delay)
         }
         return .failure(lastError)
+    }
+
+    /// Takes one request from the budget; false when it is spent.
+    private func spendRequest() -> Bool {
+        requestsSent.withLock { sent in
+            guard sent < configuration.requestBudget else { return false }
+            sent += 1
+            return true
+        }
     }
 
     private enum Outcome {

@@ -21,6 +21,9 @@ public struct ReaderConfiguration: Sendable {
     public var pageSize: Int
     /// Pages read per list at most (protection against a server that never stops paging).
     public var maxPages: Int
+    /// HTTP requests per read at most, retries included: a bound on the load one scan can put on the
+    /// PSA whatever the server answers (a large tenant needs a few hundred).
+    public var requestBudget: Int
     /// The first retry backoff; doubles per attempt.
     public var initialBackoff: Duration
     /// The largest retry backoff.
@@ -40,7 +43,7 @@ public struct ReaderConfiguration: Sendable {
     public init(
         site: SiteAddress, credentials: Credentials, concurrency: Int = 8, maxAttempts: Int = 5,
         requestTimeout: Duration = .seconds(30), deadline: Duration = .seconds(600), apiVersion: String = "2025.8",
-        pageSize: Int = 1000, maxPages: Int = 1000, initialBackoff: Duration = .milliseconds(500),
+        pageSize: Int = 1000, maxPages: Int = 1000, requestBudget: Int = 10_000, initialBackoff: Duration = .milliseconds(500),
         maxBackoff: Duration = .seconds(8), maxRetryAfter: Duration = .seconds(60),
         now: @escaping @Sendable () -> Date = Date.init, sleeper: Sleeper = .live,
         jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) },
@@ -55,6 +58,7 @@ public struct ReaderConfiguration: Sendable {
         self.apiVersion = apiVersion
         self.pageSize = min(max(1, pageSize), 1000)
         self.maxPages = max(1, maxPages)
+        self.requestBudget = max(1, requestBudget)
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.maxRetryAfter = maxRetryAfter

@@ -12,7 +12,7 @@ struct SimulatorHarness {
 
     static func start(
         tenant: TenantFixture = DemoTenant.fixture, faults: FaultPlan = .none, pageSize: Int = 1000,
-        privateKey: String? = nil, concurrency: Int = 8
+        privateKey: String? = nil, concurrency: Int = 8, requestBudget: Int = 10_000
     ) async throws -> SimulatorHarness {
         let server = try await SimulatorServer.start(tenant: tenant, faults: faults)
         let (logger, lines) = capturingLogger()
@@ -22,7 +22,7 @@ struct SimulatorHarness {
         let sleeps = RecordingSleeper()
         let configuration = try Fixtures.configuration(site: server.siteURL, sleeper: sleeps.sleeper, logger: logger,
                                                        pageSize: pageSize, concurrency: concurrency,
-                                                       credentials: credentials)
+                                                       credentials: credentials, requestBudget: requestBudget)
         return SimulatorHarness(server: server, sleeps: sleeps, logLines: lines,
                                 client: ManageClient(configuration: configuration))
     }

@@ -71,10 +71,11 @@ enum Fixtures {
 
     static func configuration(
         site: String = "https://api-na.myconnectwise.net", sleeper: Sleeper, logger: Logger = Logger(label: "test"),
-        pageSize: Int = 1000, concurrency: Int = 8, credentials: Credentials = Fixtures.credentials
+        pageSize: Int = 1000, concurrency: Int = 8, credentials: Credentials = Fixtures.credentials,
+        requestBudget: Int = 10_000
     ) throws -> ReaderConfiguration {
         ReaderConfiguration(site: try SiteAddress.parse(site), credentials: credentials, concurrency: concurrency,
-                            pageSize: pageSize, now: { Date(timeIntervalSince1970: 1_790_000_000.75) },
+                            pageSize: pageSize, requestBudget: requestBudget, now: { Date(timeIntervalSince1970: 1_790_000_000.75) },
                             sleeper: sleeper, jitter: { $0 }, logger: logger)
     }
 
