@@ -15,7 +15,7 @@ import Testing
             }
         }
         let embedded = Dictionary(BundledPack.files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
-        #expect(embedded == onDisk, "Sources/AuditRules/BundledPack+Generated.swift is stale: run scripts/embed-rules.sh")
+        #expect(embedded == onDisk, "Sources/AuditRules/Bundled/ is stale: run scripts/embed-rules.sh")
     }
 
     @Test func rulesDirectoryValidatesWithoutTheBundle() throws {

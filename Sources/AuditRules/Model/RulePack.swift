@@ -20,7 +20,7 @@ public struct RulePack: Sendable {
     /// The profile of a tool id (case-insensitive).
     public func tool(_ id: String) -> ToolProfile? { tools[id.lowercased()] }
 
-    /// The built-in pack, embedded in the binary (`BundledPack+Generated.swift`).
+    /// The built-in pack, embedded in the binary (`Sources/AuditRules/Bundled/`, generated from `rules/`).
     public static func bundled() throws(AuditRulesError) -> RulePack {
         try load(directories: [], includeBundled: true)
     }
