@@ -3,7 +3,8 @@ import Foundation
 
 /// Writes the report through ``JSONStream``. Field for field the same document as
 /// `JSONReport`'s `Encodable` conformance (the tests compare the two), so `Baseline` reads it back
-/// with `Finding`'s own `Decodable`; optional fields are omitted when nil, as `JSONEncoder` does.
+/// with `Finding`'s own `Decodable`. Where DESIGN.md's contract names a field, it is always present:
+/// `drift` and a resource's `id` and `name` are written as null rather than left out.
 extension JSONReport {
     /// Writes the report into `stream`.
     func write(to stream: inout JSONStream) {
@@ -57,15 +58,17 @@ extension JSONReport {
             if let expires = waiver.expires { waiverFields.append(("expires", { $0.string(expires) })) }
             fields.append(("waiver", { $0.object(waiverFields) }))
         }
-        if let drift = finding.drift { fields.append(("drift", { $0.string(drift.rawValue) })) }
+        fields.append(("drift", { stream in finding.drift.map { stream.string($0.rawValue) } ?? stream.null() }))
         stream.object(fields)
     }
 
     private static func write(_ stream: inout JSONStream, _ resource: ResourceRef) {
-        var fields: [JSONStream.Field] = [("kind", { $0.string(resource.kind.rawValue) }),
-                                          ("identifier", { $0.string(resource.identifier) })]
-        if let id = resource.id { fields.append(("id", { $0.int(id) })) }
-        if let name = resource.name { fields.append(("name", { $0.string(name) })) }
+        var fields: [JSONStream.Field] = [
+            ("kind", { $0.string(resource.kind.rawValue) }),
+            ("id", { stream in resource.id.map { stream.int($0) } ?? stream.null() }),
+            ("identifier", { $0.string(resource.identifier) }),
+            ("name", { stream in resource.name.map { stream.string($0) } ?? stream.null() }),
+        ]
         if let key = resource.key { fields.append(("key", { $0.string(key) })) }
         if let index = resource.registerIndex { fields.append(("registerIndex", { $0.int(index) })) }
         stream.object(fields)
