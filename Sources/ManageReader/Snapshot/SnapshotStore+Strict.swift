@@ -67,12 +67,16 @@ extension SnapshotStore {
         return .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description, detail: detail)
     }
 
-    /// Every non-null key of the file must be one this format writes: the decoded snapshot is
-    /// encoded once through ``KeyCollectingEncoder`` and the file's bytes are walked against it.
+    /// Every non-null key of the file must be one this format writes: the key template (plus the
+    /// `_info` keys the file's members hold) is encoded through ``KeyCollectingEncoder`` and the
+    /// file's bytes are walked against it.
     static func rejectUnknownKeys(_ snapshot: TenantSnapshot, data: Data, fileName: String) throws(ReaderError) {
         let known: KeyNode
         do {
-            known = try KeyCollectingEncoder.keys(of: snapshot)
+            let infoKeys = snapshot.members.reduce(into: Set<String>()) { keys, member in
+                if let info = member.info { keys.formUnion(info.keys) }
+            }
+            known = try KeyCollectingEncoder.keys(of: TenantSnapshot.keyTemplate(infoKeys: infoKeys))
         } catch {
             throw .invalidSnapshot(file: fileName, line: nil, path: nil, detail: "cannot re-encode: \(error)")
         }
