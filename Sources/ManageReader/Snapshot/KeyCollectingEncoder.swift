@@ -3,8 +3,8 @@ import Foundation
 /// The object keys a value encodes, as a tree: for each object, the keys it wrote and the node
 /// below each; for each array, one node shared by all its elements.
 ///
-/// Encoding a decoded snapshot through ``KeyCollectingEncoder`` gives the keys this format knows
-/// at every position, without writing and re-parsing JSON (a large snapshot holds ~50,000 rows).
+/// Encoding ``TenantSnapshot/keyTemplate(infoKeys:)`` through ``KeyCollectingEncoder`` gives the
+/// keys this format knows at every position, without writing and re-parsing JSON.
 final class KeyNode {
     var children: [String: KeyNode] = [:]
     var element: KeyNode?

@@ -48,13 +48,13 @@ final class ReportFile {
     /// Writes what is buffered, remembering the first error (reported by ``finish()``) so that
     /// reporters can write without handling errors on every piece.
     private func flush() {
-        guard failure == nil, !buffer.isEmpty else { return buffer.removeAll(keepingCapacity: true) }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil, !buffer.isEmpty else { return }
         do {
             try handle.write(contentsOf: buffer)
         } catch {
             failure = error
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes, closes and moves the file into place.
