@@ -25,6 +25,12 @@ struct AuditContext {
     let captureDate: CalendarDate
     /// Parsed permission levels of every role and of the scanner.
     let levels: LevelTable
+    /// The distinct functions of every role's settings, normalised once.
+    let catalog: FunctionCatalog
+    /// Per role id, the catalog entry of each settings row (parallel to `settings`).
+    let roleEntries: [Int: [Int]]
+    /// Memoised needs and excesses (a reference, so value copies of the context share it).
+    let cache = NeedCache()
 
     init(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?) {
         self.pack = pack
@@ -50,6 +56,13 @@ struct AuditContext {
         for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
         levels.add(snapshot.scanner?.settings ?? [])
         self.levels = levels
+        var catalog = FunctionCatalog()
+        var roleEntries: [Int: [Int]] = [:]
+        for role in snapshot.securityRoles where roleEntries[role.id] == nil {
+            roleEntries[role.id] = (role.settings ?? []).map { catalog.index($0) }
+        }
+        self.catalog = catalog
+        self.roleEntries = roleEntries
     }
 
     /// Active API members: the scope of every member rule.

@@ -93,6 +93,7 @@ extension AuditEngine {
                         + "published vendor list; overbroad-role results for its members rest on it (\(profile.source))."))
             }
         }
+        entries += ctx.unmatchedProfileRows()
         return entries
     }
 

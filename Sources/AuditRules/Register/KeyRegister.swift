@@ -12,6 +12,7 @@ import Yams
 ///     owner: secops@msp.example    # optional
 ///     created: 2025-03-01          # optional YYYY-MM-DD; stale-key rules need it
 ///     retired: false               # optional, default false
+///     features: [activities]       # optional: the tool features in use (profile `feature` rows)
 /// ```
 /// Unknown keys, wrong types and invalid dates are errors naming the file and line.
 public struct KeyRegister: Sendable, Hashable {
@@ -29,18 +30,23 @@ public struct KeyRegister: Sendable, Hashable {
         public var created: CalendarDate?
         /// True once the tool was removed.
         public var retired: Bool
+        /// The tool features in use (lowercased); nil when the entry has no `features` key, so
+        /// every row of the profile counts.
+        public var features: Set<String>?
         /// Line of the entry in the register file.
         public var line: Int?
 
         /// Creates a key entry.
         public init(member: String, description: String, tool: String, owner: String? = nil,
-                    created: CalendarDate? = nil, retired: Bool = false, line: Int? = nil) {
+                    created: CalendarDate? = nil, retired: Bool = false, features: Set<String>? = nil,
+                    line: Int? = nil) {
             self.member = member
             self.description = description
             self.tool = tool
             self.owner = owner
             self.created = created
             self.retired = retired
+            self.features = features.map { Set($0.map { $0.lowercased() }) }
             self.line = line
         }
     }
@@ -72,7 +78,7 @@ public struct KeyRegister: Sendable, Hashable {
         }
     }
 
-    static let keyFields = ["member", "description", "tool", "owner", "created", "retired"]
+    static let keyFields = ["member", "description", "tool", "owner", "created", "retired", "features"]
 
     /// Decodes a list of key entries (also used by rule examples).
     static func parseKeys(_ items: [Node], file: String) throws(AuditRulesError) -> [Key] {
@@ -82,8 +88,15 @@ public struct KeyRegister: Sendable, Hashable {
             keys.append(Key(member: try map.requiredString("member"), description: try map.requiredString("description"),
                             tool: try map.requiredString("tool"), owner: try map.string("owner"),
                             created: try map.date("created"), retired: try map.bool("retired") ?? false,
-                            line: map.line))
+                            features: try features(map), line: map.line))
         }
         return keys
+    }
+
+    /// `features:` as a set; present but empty means "no optional feature in use".
+    private static func features(_ map: YAMLMap) throws(AuditRulesError) -> Set<String>? {
+        guard map.has("features") else { return nil }
+        guard map.node("features") != nil else { return [] }
+        return Set(try map.stringList("features") ?? [])
     }
 }

@@ -22,7 +22,9 @@ extension APIObject {
     func roleSetting() -> RoleSetting {
         RoleSetting(id: int("id"), moduleIdentifier: string("moduleIdentifier"), moduleName: string("moduleName"),
                     moduleFunctionIdentifier: string("moduleFunctionIdentifier"),
-                    moduleFunctionName: string("moduleFunctionName"), addLevel: level("addLevel"),
+                    moduleFunctionName: string("moduleFunctionName"),
+                    moduleDescription: string("moduleDescription"),
+                    moduleFunctionDescription: string("moduleFunctionDescription"), addLevel: level("addLevel"),
                     editLevel: level("editLevel"), deleteLevel: level("deleteLevel"), inquireLevel: level("inquireLevel"))
     }
 

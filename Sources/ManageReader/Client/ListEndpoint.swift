@@ -11,8 +11,8 @@ struct ListEndpoint: Sendable {
     /// The role for a settings list.
     var roleId: Int? = nil
 
-    static let settingsFields = ["id", "moduleIdentifier", "moduleName", "moduleFunctionIdentifier",
-                                 "moduleFunctionName", "addLevel", "editLevel", "deleteLevel", "inquireLevel"]
+    static let settingsFields = ["id", "moduleIdentifier", "moduleName", "moduleDescription",
+                                 "moduleFunctionIdentifier", "moduleFunctionName", "moduleFunctionDescription", "addLevel", "editLevel", "deleteLevel", "inquireLevel"]
 
     static let members = ListEndpoint(
         area: .members, path: "/system/members",

@@ -8,10 +8,15 @@ public struct RoleSetting: Codable, Sendable, Equatable {
     public var moduleIdentifier: String?
     /// Module name, e.g. `Service Desk`.
     public var moduleName: String?
+    /// Module description: the screen label where the name differs from it.
+    public var moduleDescription: String?
     /// Function identifier, e.g. `MemberMaintenance`.
     public var moduleFunctionIdentifier: String?
-    /// Function name, e.g. `Member Maintenance`.
+    /// Function name, e.g. `Member Maintenance` (client libraries cap it at 10 characters, so the
+    /// screen label may only be in the description).
     public var moduleFunctionName: String?
+    /// Function description: the screen label, e.g. `Configuration - Display Passwords`.
+    public var moduleFunctionDescription: String?
     /// Add level.
     public var addLevel: PermissionLevel
     /// Edit level.
@@ -25,6 +30,7 @@ public struct RoleSetting: Codable, Sendable, Equatable {
     public init(
         id: Int? = nil, moduleIdentifier: String? = nil, moduleName: String? = nil,
         moduleFunctionIdentifier: String? = nil, moduleFunctionName: String? = nil,
+        moduleDescription: String? = nil, moduleFunctionDescription: String? = nil,
         addLevel: PermissionLevel = .null, editLevel: PermissionLevel = .null,
         deleteLevel: PermissionLevel = .null, inquireLevel: PermissionLevel = .null
     ) {
@@ -33,10 +39,25 @@ public struct RoleSetting: Codable, Sendable, Equatable {
         self.moduleName = moduleName
         self.moduleFunctionIdentifier = moduleFunctionIdentifier
         self.moduleFunctionName = moduleFunctionName
+        self.moduleDescription = moduleDescription
+        self.moduleFunctionDescription = moduleFunctionDescription
         self.addLevel = addLevel
         self.editLevel = editLevel
         self.deleteLevel = deleteLevel
         self.inquireLevel = inquireLevel
+    }
+
+    /// The module as a person reads it: name, else description, else identifier.
+    public var moduleLabel: String { moduleName ?? moduleDescription ?? moduleIdentifier ?? "?" }
+
+    /// The function as a person reads it: the description when the name looks cut short (the
+    /// description starts with the name and is longer), else name, description, identifier.
+    public var functionLabel: String {
+        if let name = moduleFunctionName, let description = moduleFunctionDescription,
+           description.count > name.count, description.hasPrefix(name) {
+            return description
+        }
+        return moduleFunctionName ?? moduleFunctionDescription ?? moduleFunctionIdentifier ?? "?"
     }
 
     /// The level of one operation.

@@ -12,7 +12,8 @@ extension TenantSnapshot {
         let role = RoleReference(id: 1, name: "")
         let member = MemberReference(id: 1, identifier: "", name: "")
         let setting = RoleSetting(id: 1, moduleIdentifier: "", moduleName: "", moduleFunctionIdentifier: "",
-                                  moduleFunctionName: "", addLevel: .init(""), editLevel: .init(""),
+                                  moduleFunctionName: "", moduleDescription: "",
+                                  moduleFunctionDescription: "", addLevel: .init(""), editLevel: .init(""),
                                   deleteLevel: .init(""), inquireLevel: .init(""))
         return TenantSnapshot(
             source: SnapshotSource(site: "", codebase: "", apiVersion: "", capturedAt: Date(timeIntervalSince1970: 0)),
