@@ -37,7 +37,10 @@ import Testing
             let tool = try #require(pack.tool(id), "missing tool \(id)")
             #expect(tool.source.hasPrefix("https://"))
         }
-        #expect(pack.tool("email-reconnector")?.verified == false)
+        // Visionary 360 publishes the ErC role ("ErC API Security Role"), optional rows as features.
+        #expect(pack.tool("email-reconnector")?.verified == true)
+        #expect(pack.tool("email-reconnector")?.hints.members == ["V360API"])
+        #expect(pack.tool("email-reconnector")?.permissions.compactMap(\.feature).sorted() == ["activities", "user-import"])
         #expect(pack.tool("email-reconnector")?.vendor == "Visionary 360")
     }
 

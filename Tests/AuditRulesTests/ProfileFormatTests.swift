@@ -54,7 +54,7 @@ import Testing
               - { module: Companies, function: Contacts, inquire: All }
               - { module: companies, function: CONTACTS, add: All }
             """), 9, "listed twice"),
-        (profile("references: [not-a-url]"), 6, "must be an http(s) address"),
+        (profile("references: [not-a-url]"), 6, "must be http(s) addresses"),
     ])
     func violationsNameFileAndLine(text: String, line: Int, message: String) throws {
         do {
@@ -67,8 +67,10 @@ import Testing
         }
     }
 
-    @Test func aSourceThatIsNotAnAddressIsRefused() throws {
-        let text = Self.profile().replacingOccurrences(of: "https://demo.example/role", with: "the vendor's page")
-        #expect(throws: AuditRulesError.self) { try load(text) }
+    @Test func aVerifiedProfileNeedsAWebSourceADraftMayNameARole() throws {
+        let text = Self.profile().replacingOccurrences(of: "https://demo.example/role", with: "role 'X' on psa.example")
+        #expect(try load(text).tool("demo-tool")?.source == "role 'X' on psa.example")
+        let verified = text.replacingOccurrences(of: "verified: false", with: "verified: true")
+        #expect(throws: AuditRulesError.self) { try load(verified) }
     }
 }

@@ -59,9 +59,9 @@ import Testing
     }
 
     @Test func unverifiedProfilesInUseAddACaveat() throws {
-        let register = try T.register("keys: [{member: Api, description: k, tool: email-reconnector}]")
+        let register = try T.register("keys: [{member: Api, description: k, tool: cipp}]")
         let result = try T.evaluate(snapshot([]), register: register)
-        #expect(result.coverage.contains { $0.area == "tool-profile:email-reconnector" && $0.status == .caveat })
+        #expect(result.coverage.contains { $0.area == "tool-profile:cipp" && $0.detail.contains("is not verified") })
         #expect(!result.coverage.contains { $0.area == "tool-profile:msp360" })
     }
 }

@@ -80,7 +80,7 @@ import Testing
 
     @Test func countAndSingleObjectEndpoints() async throws {
         try await withSimulator { session throws in
-            #expect(try session.get("/system/members/count?conditions=licenseClass%3D%22A%22").json() == ["count": 12])
+            #expect(try session.get("/system/members/count?conditions=licenseClass%3D%22A%22").json() == ["count": 13])
             #expect(try session.get("/system/members/103").json()["lastName"] == "O'Brien")
             #expect(try session.get("/system/members/99999").status == 404)
         }

@@ -3,14 +3,21 @@
 extension BundledPack {
     /// `rules/tools/cyrisma.yml`, embedded.
     static let file_tools_cyrisma = (path: "tools/cyrisma.yml", text: #"""
-# CYRISMA: ConnectWise PSA integration (tickets for findings). From CYRISMA's "ConnectWise PSA
-# Integration Guide" (dedicated "CYRISMA" role; Table Setup customised down to what it needs).
+# CYRISMA: ConnectWise PSA integration (tickets for findings).
+# From CYRISMA's "ConnectWise PSA Integration Guide".
 id: cyrisma
 name: CYRISMA
 vendor: CYRISMA
 source: https://cyrisma.helpjuice.com/psa-integrations/connectwise-psa-integration-guide
 verified: true
-notes: CYRISMA also asks to restrict Table Setup with its Customize list; that list is not visible to the API.
+notes: >-
+  CYRISMA: "It is essential to avoid using a pre-existing role such as Admin for the API account"; dedicated role
+  "CYRISMA". Table Setup should be restricted with Customize ("ensuring that all access is removed except for the
+  specified rights"), but the tables to keep are not named in the archived text (probably in a screenshot): that
+  part is missing, and the allow-list is not visible to the API anyway.
+hints:
+  members: [CYRISMA]
+  roles: [CYRISMA]
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All }
   - { module: Service Desk, function: Close Service Tickets, inquire: All, add: All, edit: All }

@@ -3,22 +3,37 @@
 extension BundledPack {
     /// `rules/tools/email-reconnector.yml`, embedded.
     static let file_tools_email_reconnector = (path: "tools/email-reconnector.yml", text: #"""
-# Visionary 360 Email reConnector. TEMPLATE: Visionary 360 does not publish a per-tool permission
-# list (its knowledge base only asks for one API key per tool and a separate API member and role
-# per tool). The permissions below are an assumption from what the product does (turns e-mail
-# into tickets and ticket notes); replace them with what your Visionary 360 contact confirms.
+# Visionary 360 Email reConnector (ErC): turns e-mail into ConnectWise tickets and activities.
+# From Visionary 360's knowledge-base page "ErC API Security Role".
 id: email-reconnector
 name: Email reConnector
 vendor: Visionary 360
-source: https://www.visionary360.com/knowledge-base/kb-email-reconnector/setting-up-api-integration/
-verified: false
-notes: Template; the vendor's list is not public. Fill in what Visionary 360 confirms for your setup.
+source: https://www.visionary360.com/knowledge-base/kb-email-reconnector/erc-api-security-role/
+references:
+  - https://www.visionary360.com/knowledge-base/kb-email-reconnector/setting-up-api-integration/
+  - https://www.visionary360.com/knowledge-base/setting-up-api-integration/
+verified: true
+notes: >-
+  Visionary 360 "no longer suggest using the security role of Admin for any API connections" and calls a separate
+  API member and role per tool the best practice (one member shared by several V360 tools needs the union of their
+  roles). Two rows are optional on the page: CRM/Sales Activities ("optional - required for creating activities",
+  feature activities) and Member Maintenance ("optional - required for importing users", feature user-import).
+  Table Setup > Customize > Allow Access to: Service / Service Board; Activities / Activity Status-CRM;
+  Activities / Activity Type; Company / Company Status (the page lists Service / Service Board twice); the
+  allow-list is not visible to the API. Inferred: that the setup page's "Security Role requirements" link points to
+  this page (same knowledge-base section and tool). Visionary 360's consulting member "v360" with role Admin
+  (ConnectWise SSO pages) is a human login, not this tool's API member.
+hints:
+  members: [V360API]
 permissions:
-  - { module: Service Desk, function: Service Tickets, inquire: All, add: All, edit: All }
-  - { module: Project, function: Project Tickets, inquire: All, add: All, edit: All }
   - { module: Companies, function: Company Maintenance, inquire: All }
   - { module: Companies, function: Contacts, inquire: All }
-  - { module: System, function: Member Maintenance, inquire: All }
+  - { module: Companies, function: CRM/Sales Activities, inquire: All, add: All, feature: activities }
+  - { module: Companies, function: Manage Attachments, inquire: All, add: All }
+  - { module: Service Desk, function: Service Tickets, inquire: All, add: All }
+  - { module: System, function: API Reports, inquire: All }
+  - { module: System, function: Member Maintenance, inquire: All, feature: user-import }
+  - { module: System, function: Table Setup, inquire: All }
 
 """#)
 }

@@ -3,15 +3,22 @@
 extension BundledPack {
     /// `rules/tools/msp360.yml`, embedded.
     static let file_tools_msp360 = (path: "tools/msp360.yml", text: #"""
-# MSP360 (formerly CloudBerry) Managed Backup: ConnectWise PSA integration via an API member.
-# Transcribed from MSP360's "Required Permissions for ConnectWise Manage Security Role" help
-# article (Inquire/Edit/Add levels of All on the functions below; everything else None).
+# MSP360 Managed Backup: ConnectWise Manage integration through an API member.
+# From MSP360's "Required Permissions for ConnectWise Manage Security Role" (article m0428, 29-Sep-2024).
 id: msp360
 name: MSP360 Managed Backup
 vendor: MSP360
 source: https://help.mspbackups.com/integrations/connectwise-manage/required-permissions
+references:
+  - https://help.mspbackups.com/integrations/connectwise-manage/authentication-using-api-member
 verified: true
-notes: Table Setup should be customised to allow only Service / Service Board.
+notes: >-
+  Suggested role ID "API". Table Setup > Customize: make sure Service / Service Board is in "Allow access to
+  these"; the allow-list is not visible to the API. The page writes the module "Company module" (Companies used
+  here). The second MSP360 page gives the same list in prose (its archived copy is cut off in the Service Desk
+  part). No statement about the Admin role.
+hints:
+  roles: [API]
 permissions:
   - { module: System, function: Table Setup, inquire: All }
   - { module: Companies, function: Company Maintenance, inquire: All }

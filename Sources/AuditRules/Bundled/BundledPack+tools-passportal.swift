@@ -4,19 +4,20 @@ extension BundledPack {
     /// `rules/tools/passportal.yml`, embedded.
     static let file_tools_passportal = (path: "tools/passportal.yml", text: #"""
 # N-able Passportal: ConnectWise PSA sync through an API member with a custom security role.
-# Transcribed from N-able's published "create a custom Security Role" page (source below): All on
-# every operation of the listed functions. Note that the vendor's list includes administrator-level
-# functions (System > Member Maintenance and System > Security): a member holding this tool's keys
-# can create members and change roles. The overbroad rules measure against this list as published;
-# whether to accept it is a decision for the MSP (a waiver records it).
+# From N-able's Passportal user guide page "Create a custom Security Role".
 id: passportal
 name: Passportal
 vendor: N-able
 source: https://documentation.n-able.com/passportal/userguide/Content/psa-integ/cwpsa-create-custom-security-role.htm
 verified: true
 notes: >-
-  The vendor's published list asks for All on System > Member Maintenance and System > Security,
-  which are administrator powers; keep this tool on a member of its own.
+  N-able presents Admin as the default ("If you do not want to use the Admin security role for the API Member, you
+  can create a custom Security Role instead"). Warning: the published list asks All on every operation of System >
+  Member Maintenance and System > Security: a member holding this key can create members and change security roles,
+  including its own, which makes it admin-equivalent. Keep this tool on an API member of its own. The function name
+  "Security" is kept as the vendor writes it; the closest ConnectWise name is probably System > Security Roles
+  (inferred, not verified); if this PSA has no function called "Security" the audit reports a naming caveat for
+  that row. Delete All on Company Maintenance, Configurations and Contacts is also as published.
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All, add: All, edit: All, delete: All }
   - { module: Companies, function: Configurations, inquire: All, add: All, edit: All, delete: All }

@@ -3,17 +3,29 @@
 extension BundledPack {
     /// `rules/tools/rewst.yml`, embedded.
     static let file_tools_rewst = (path: "tools/rewst.yml", text: #"""
-# Rewst: ConnectWise PSA integration. From Rewst's "Least Privilege Access Requirements for
-# ConnectWise Manage Integration" (authentication needs plus every built-in action).
-# Where Rewst names an operation without a level we assume All; "(My)" is kept as My.
-# Rewst spells two functions differently from the PSA ("Project Ticket", "Dependancies"); the
-# PSA's names are used here.
+# Rewst: ConnectWise PSA integration (automation crates and workflow actions).
+# From Rewst's docs page "ConnectWise PSA integration", section "Permission requirements" (docs repository on GitHub).
 id: rewst
 name: Rewst
 vendor: Rewst
-source: https://docs.rewst.help/documentation/integrations/psa/connectwise-manage/least-privilege-access-requirements-for-connectwise-manage-integration
+source: https://github.com/RewstApp/docs.rewst.help/blob/main/documentation/integrations/integration-guides/connectwise-integration-setup.md
+references:
+  - https://docs.rewst.help/documentation/integrations/integration-guides/connectwise-integration-setup
 verified: true
-notes: Covers all of Rewst's built-in ConnectWise actions; trim it if your workflows use fewer.
+notes: >-
+  Two tiers, in the vendor's order. Authentication requirements (to authenticate and list companies; a 403 means
+  they are missing): the first two rows, System > Member Maintenance and Companies > Company Maintenance at Inquire
+  All. All other rows are the "Additional action requirements" needed to use all of Rewst's crates; they are not
+  marked as a feature. Finance > Billing View Time (Inquire and Edit All) is "Required for adding billable time to
+  tickets" (feature billable-time). "Other API actions that you may wish to use in custom-built workflows may
+  require additional permissions." Member settings the role cannot express: "Select your highest Level, such as
+  Corporate (Level 1)". Vendor spellings replaced: "Project Ticket" (Project Tickets), "Project Ticket -
+  Dependancies" (Project Ticket - Dependencies), "Service Ticket – Dependencies" with an en dash. The docs.rewst.help
+  address is inferred from the repository path. Re-read from the repository (file last changed 2026-05-26, commit
+  71acfcc8); the rows match the catalogue.
+hints:
+  members: [Rewst]
+  roles: [Rewst API]
 permissions:
   - { module: System, function: Member Maintenance, inquire: All }
   - { module: Companies, function: Company Maintenance, inquire: All }
@@ -21,19 +33,20 @@ permissions:
   - { module: Companies, function: Contacts, inquire: All, add: All, edit: All }
   - { module: Companies, function: Manage Attachments, inquire: All, add: My, edit: My, delete: My }
   - { module: Companies, function: Team Members, inquire: All }
+  - { module: Finance, function: Agreements, inquire: All }
+  - { module: Finance, function: Billing View Time, inquire: All, edit: All, feature: billable-time }
+  - { module: Project, function: Project Tickets, inquire: All, add: All, edit: All }
+  - { module: Project, function: Project Ticket - Dependencies, inquire: All, add: All, edit: All }
+  - { module: Project, function: Close Project Tickets, inquire: All, edit: All }
+  - { module: Project, function: Project Headers, inquire: All, add: All, edit: All, delete: All }
   - { module: Service Desk, function: Service Tickets, inquire: All, add: All, edit: All }
   - { module: Service Desk, function: Service Ticket - Dependencies, inquire: All, add: All, edit: All }
   - { module: Service Desk, function: Close Service Tickets, inquire: All, edit: All }
   - { module: Service Desk, function: Merge Tickets, inquire: All, add: All, edit: All }
-  - { module: Project, function: Project Tickets, inquire: All, add: All, edit: All }
-  - { module: Project, function: Project Ticket - Dependencies, inquire: All, add: All, edit: All }
-  - { module: Project, function: Close Project Tickets, inquire: All, edit: All }
   - { module: System, function: My Account, inquire: My, add: My, edit: My, delete: My }
   - { module: System, function: Table Setup, inquire: All, add: All }
   - { module: Time & Expense, function: Time Entry, inquire: All, add: All, edit: All, delete: My }
   - { module: Time & Expense, function: Time Entry Billable Option, inquire: All, add: All, edit: All, delete: My }
-  - { module: Finance, function: Agreements, inquire: All }
-  - { module: Finance, function: Billing View Time, inquire: All, edit: All }
 
 """#)
 }

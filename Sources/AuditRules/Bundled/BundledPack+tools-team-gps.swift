@@ -3,14 +3,19 @@
 extension BundledPack {
     /// `rules/tools/team-gps.yml`, embedded.
     static let file_tools_team_gps = (path: "tools/team-gps.yml", text: #"""
-# Team GPS: ConnectWise PSA integration with a custom role, from Team GPS's "Custom ConnectWise
-# Manage Security Role" support article.
+# Team GPS: ConnectWise Manage integration with a custom role.
+# From Team GPS's support article "Custom ConnectWise Manage Security Role".
 id: team-gps
 name: Team GPS
 vendor: Team GPS
 source: https://teamgps.freshdesk.com/support/solutions/articles/70000587077-custom-connectwise-manage-security-role
 verified: true
-notes: Team GPS suggests customising Table Setup to Service / Service Board and Service / Surveys - Service.
+notes: >-
+  Role name "Team GPS". Table Setup > Customize: "adding only the Service / Service Board and Service / Surveys -
+  Service tables"; the allow-list is not visible to the API. Same list as SmileBack's except that SmileBack also
+  lists Marketing > Marketing Groups.
+hints:
+  roles: [Team GPS]
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All }
   - { module: Companies, function: Company/Contact Group Maintenance, inquire: All }

@@ -23,8 +23,12 @@ extension ToolProfile {
             }
             let source = try map.requiredString("source")
             let references = try map.stringList("references") ?? []
-            for (key, url) in [("source", source)] + references.map({ ("references", $0) }) where !isWebAddress(url) {
-                throw map.fail(key, "must be an http(s) address, got '\(url)'")
+            // A verified list must say where it was read; a draft of a live role names the role instead.
+            if verified, !isWebAddress(source) {
+                throw map.fail("source", "must be an http(s) address when verified is true, got '\(source)'")
+            }
+            for url in references where !isWebAddress(url) {
+                throw map.fail("references", "must be http(s) addresses, got '\(url)'")
             }
             var permissions: [Permission] = []
             var seen: [String: Int] = [:]

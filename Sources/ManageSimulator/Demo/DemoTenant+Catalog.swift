@@ -9,6 +9,11 @@ extension DemoTenant {
         var inquireOnly: Bool = false
 
         func `is`(_ module: String, _ name: String) -> Bool { self.module == module && self.name == name }
+
+        /// `moduleFunctionName` as served. Client libraries cap it at 10 characters; the demo
+        /// serves one function that way (the screen label only in `moduleFunctionDescription`),
+        /// so matching by description is exercised end to end.
+        var apiName: String { name == "Configuration - Display Passwords" ? String(name.prefix(10)) : name }
     }
 
     /// The four levels of one settings row; `nil` is JSON null. Only the vendor enum
@@ -26,35 +31,53 @@ extension DemoTenant {
         static let mine = Levels(inquire: "All", add: "My", edit: "My", delete: "None")
     }
 
-    /// Modules and functions as named in vendor role matrices (Companies … Time & Expense).
+    /// Modules and functions as the Security Roles screen names them (ConnectWise's role matrix, as
+    /// collected in `reference/vendor-role-requirements.md` §2.2): 77 functions in 9 modules.
     static let catalog: [Function] = {
         let table: [(String, String, [(String, Bool)])] = [
             ("Companies", "Company", [
-                ("Company Maintenance", false), ("Contacts", false), ("Configurations", false), ("Company Finance", false),
-                ("Notes", false), ("Team Members", false), ("Manage Attachments", false), ("CRM Reports", true),
+                ("Company Maintenance", false), ("Company/Contact Group Maintenance", false),
+                ("Configuration - Display Passwords", false), ("Configurations", false), ("Contacts", false),
+                ("CRM/Sales Activities", false), ("Import Contacts", false), ("Manage Attachments", false),
+                ("Management", false), ("Notes", false), ("Reports", true), ("Surveys", false), ("Team Members", false),
+                ("Tracks", false), ("UserCentric", false),
             ]),
             ("Finance", "Finance", [
-                ("Invoicing", false), ("Agreements", false), ("Agreement Invoicing", false), ("Billing Reconciliation", false),
-                ("Accounting Interface", false), ("Finance Reports", true),
+                ("Accounting Interface", false), ("Agreement Invoicing", false), ("Agreement Sales", false),
+                ("Agreements", false), ("Billing Rate Maintenance", false), ("Billing Reconciliation", false),
+                ("Billing View Time", false), ("Company Finance", false), ("Expense Reimbursements", false),
+                ("Financial Dashboard", true), ("Invoice Approval", false), ("Invoicing", false), ("Reports", true),
             ]),
-            ("Marketing", "Marketing", [("Campaigns", false), ("Groups", false), ("Marketing Reports", true)]),
+            ("Marketing", "Marketing", [
+                ("ConnectWise Campaign", false), ("Marketing Groups", false), ("Marketing Management", false),
+                ("Marketing Reports", true),
+            ]),
             ("Procurement", "Procurement", [
-                ("Purchase Orders", false), ("Products", false), ("Inventory", false), ("Product Catalog", false),
+                ("Inventory Adjustments", false), ("Inventory Transfers", false), ("Product Catalog", false),
+                ("Products", false), ("Product Billable Option", false), ("Purchase Orders", false),
             ]),
             ("Project", "Project", [
-                ("Project Manager", false), ("Project Tickets", false), ("Project Templates", false), ("Project Reports", true),
+                ("Close Project Tickets", false), ("Close Projects", false), ("Project Contacts", false),
+                ("Project Finance", false), ("Project Headers", false), ("Project Management", false),
+                ("Project Notes", false), ("Project Phase", false), ("Project Product", false),
+                ("Project Scheduling", false), ("Project Teams", false), ("Project Templates", false),
+                ("Project Ticket - Dependencies", false), ("Project Ticket Tasks", false), ("Project Tickets", false),
             ]),
-            ("Sales", "Sales", [("Opportunities", false), ("Sales Activities", false), ("Sales Orders", false), ("Quotes", false)]),
+            ("Sales", "Sales", [
+                ("Opportunity", false), ("Sales Dashboard", true), ("Sales Funnel", false), ("Sales Orders", false),
+            ]),
             ("Service Desk", "ServiceDesk", [
-                ("Service Tickets", false), ("Service Ticket Time", false), ("Knowledge Base", false), ("Resource Scheduling", false),
-                ("Ticket Templates", false), ("Service Reports", true),
+                ("Close Service Tickets", false), ("Merge Tickets", false), ("Resource Scheduling", false),
+                ("Service Ticket - Dependencies", false), ("Service Tickets", false), ("Service Tickets - Finance", false),
+                ("SLA Dashboard", true), ("Ticket Templates", false),
             ]),
             ("System", "System", [
-                ("Member Maintenance", false), ("Security", false), ("Table Setup", false), ("My Company", false),
-                ("API Reports", true), ("My Account", false), ("Audit Trail", true), ("Report Writer", false),
+                ("API Reports", false), ("Data Import", false), ("Manage Hosted API", false), ("Member Maintenance", false),
+                ("My Account", false), ("My Company", false), ("Security Roles", false), ("Table Setup", false),
             ]),
             ("Time & Expense", "TimeExpense", [
-                ("Time Entry", false), ("Expense Entry", false), ("Time Sheet Approvals", false), ("Expense Approvals", false),
+                ("Expense Report Entry", false), ("Time Approval", false), ("Time Entry", false),
+                ("Time Entry Billable Option", false),
             ]),
         ]
         return table.flatMap { module, moduleIdentifier, functions in
@@ -82,7 +105,7 @@ extension DemoTenant {
                 "moduleName": .string(function.module),
                 "moduleDescription": .string(function.module),
                 "moduleFunctionIdentifier": .string(function.identifier),
-                "moduleFunctionName": .string(function.name),
+                "moduleFunctionName": .string(function.apiName),
                 "moduleFunctionDescription": .string(function.name),
                 "myAllFlag": .bool(!function.inquireOnly),
                 "reportFlag": .bool(function.inquireOnly),

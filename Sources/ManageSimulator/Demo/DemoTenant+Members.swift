@@ -59,6 +59,7 @@ extension DemoTenant {
         Person(id: 211, identifier: "ZapierSync", firstName: "Zapier", lastName: nil, licenseClass: "A", role: Role.technician, inactive: false),
         Person(id: 212, identifier: "v360audit", firstName: "v360audit scanner", lastName: nil, licenseClass: "A", role: Role.readOnly, inactive: false),
         Person(id: 213, identifier: "cipp-webhook", firstName: "CIPP Webhooks", lastName: nil, licenseClass: "A", role: Role.cipp, inactive: false),
+        Person(id: 214, identifier: "HuduSync", firstName: "Hudu", lastName: nil, licenseClass: "A", role: Role.hudu, inactive: false),
     ]
 
     static let apiMemberOnlyIds: Set<Int> = [213]

@@ -10,6 +10,7 @@ extension DemoTenant {
             owner: secops@demo-msp.example
             created: 2026-03-01
             retired: false
+            features: [activities]
           - member: cipp-api
             description: CIPP
             tool: cipp
@@ -86,6 +87,12 @@ extension DemoTenant {
             description: CIPP webhooks
             tool: cipp
             owner: secops@demo-msp.example
+            retired: false
+          - member: HuduSync
+            description: Hudu documentation sync
+            tool: hudu
+            owner: secops@demo-msp.example
+            created: 2026-05-10
             retired: false
 
         """

@@ -14,6 +14,7 @@ extension DemoTenant {
         static let cipp = 11
         static let passportal = 12
         static let msp360 = 13
+        static let hudu = 14
     }
 
     /// `(id, name, roleType, adminFlag)` of every demo role.
@@ -31,6 +32,7 @@ extension DemoTenant {
         (Role.cipp, "API - CIPP", "Custom", false),
         (Role.passportal, "API - Passportal", "Custom", false),
         (Role.msp360, "API - MSP360", "Custom", false),
+        (Role.hudu, "API - Hudu", "Custom", false),
     ]
 
     static func roleName(_ id: Int) -> String {
@@ -49,40 +51,55 @@ extension DemoTenant {
 
     // MARK: - What each tool needs (mirrors rules/tools/*.yml, so the clean members pass)
 
-    static func emailReconnectorNeeds(_ f: Function) -> Levels {
-        if f.is("Service Desk", "Service Tickets") || f.is("Project", "Project Tickets") { return .addEdit }
-        if f.is("Companies", "Company Maintenance") || f.is("Companies", "Contacts") || f.is("System", "Member Maintenance") { return .inquire }
-        return .none
+    /// A grant table: the listed functions at their levels, every other function `None`.
+    static func grants(_ rows: [(String, String, Levels)]) -> @Sendable (Function) -> Levels {
+        { f in rows.first { f.is($0.0, $0.1) }?.2 ?? .none }
     }
 
-    static func cippNeeds(_ f: Function) -> Levels {
-        if f.is("Companies", "Configurations") { return Levels(inquire: "All", add: "None", edit: "All", delete: "None") }
-        if f.is("Companies", "Company Maintenance") || f.is("System", "Table Setup") { return .inquire }
-        return .none
+    static func levels(_ inquire: String, _ add: String = "None", _ edit: String = "None", _ delete: String = "None") -> Levels {
+        Levels(inquire: inquire, add: add, edit: edit, delete: delete)
     }
 
-    static func passportalNeeds(_ f: Function) -> Levels {
-        if f.module == "Companies", ["Company Maintenance", "Configurations", "Contacts"].contains(f.name) { return .all }
-        if f.is("System", "Table Setup") { return .all }
-        // N-able's published list asks for All on member and security administration too.
-        if f.is("System", "Member Maintenance") || f.is("System", "Security") { return .all }
-        return .none
-    }
+    /// Email reConnector as registered with `features: [activities]`: its optional user-import row
+    /// (System > Member Maintenance) is not granted.
+    static let emailReconnectorNeeds: @Sendable (Function) -> Levels = grants([
+        ("Companies", "Company Maintenance", .inquire), ("Companies", "Contacts", .inquire),
+        ("Companies", "CRM/Sales Activities", levels("All", "All")), ("Companies", "Manage Attachments", levels("All", "All")),
+        ("Service Desk", "Service Tickets", levels("All", "All")), ("System", "API Reports", .inquire),
+        ("System", "Table Setup", .inquire),
+    ])
 
-    static func msp360Needs(_ f: Function) -> Levels {
-        if f.is("Service Desk", "Service Tickets") || f.is("Finance", "Agreements") { return .addEdit }
-        if f.is("Companies", "Company Maintenance") || f.is("Companies", "Contacts") || f.is("System", "Table Setup")
-            || f.is("Procurement", "Products") || f.is("Procurement", "Product Catalog")
-        {
-            return .inquire
-        }
-        return .none
-    }
+    static let cippNeeds: @Sendable (Function) -> Levels = grants([
+        ("Companies", "Company Maintenance", .inquire), ("Companies", "Configurations", levels("All", "None", "All")),
+        ("System", "Table Setup", .inquire),
+    ])
+
+    /// N-able's published list asks for All on member administration too (and on a "Security"
+    /// function this PSA names Security Roles: the profile row matches nothing, a coverage caveat).
+    static let passportalNeeds: @Sendable (Function) -> Levels = grants([
+        ("Companies", "Company Maintenance", .all), ("Companies", "Configurations", .all), ("Companies", "Contacts", .all),
+        ("System", "Member Maintenance", .all), ("System", "Table Setup", .all),
+    ])
+
+    static let msp360Needs: @Sendable (Function) -> Levels = grants([
+        ("System", "Table Setup", .inquire), ("Companies", "Company Maintenance", .inquire), ("Companies", "Contacts", .inquire),
+        ("Service Desk", "Close Service Tickets", levels("All", "None", "All")), ("Service Desk", "Service Tickets", .addEdit),
+        ("Finance", "Agreements", .addEdit), ("Finance", "Company Finance", .addEdit), ("Procurement", "Product Catalog", .inquire),
+        ("Procurement", "Products", .inquire), ("Procurement", "Product Billable Option", .addEdit),
+    ])
+
+    /// Hudu's list includes Companies > Configuration - Display Passwords (inquire).
+    static let huduNeeds: @Sendable (Function) -> Levels = grants([
+        ("Companies", "Company Maintenance", .addEdit), ("Companies", "Configuration - Display Passwords", .inquire),
+        ("Companies", "Configurations", .addEdit), ("Companies", "Contacts", .addEdit), ("Service Desk", "Service Tickets", .inquire),
+        ("System", "API Reports", .addEdit), ("System", "Member Maintenance", .inquire), ("System", "Table Setup", .inquire),
+        ("Finance", "Agreements", .inquire),
+    ])
 
     /// `All` add/edit/delete on member and security administration: no integration needs it, so
     /// any tool profile leaves it as excess.
     static func withUserAdministration(_ base: @escaping (Function) -> Levels) -> (Function) -> Levels {
-        { f in f.is("System", "Member Maintenance") || f.is("System", "Security") ? .all : base(f) }
+        { f in f.is("System", "Member Maintenance") || f.is("System", "Security Roles") ? .all : base(f) }
     }
 
     /// `All` on invoicing and the accounting interface: neither Passportal nor CIPP needs finance
@@ -100,13 +117,13 @@ extension DemoTenant {
     // MARK: - Settings per role
 
     static let roleSettings: [Int: [JSONValue]] = {
-        let powerUsersExceptions = ["Security", "Member Maintenance", "Accounting Interface", "Billing Reconciliation"]
+        let powerUsersExceptions = ["Security Roles", "Member Maintenance", "Accounting Interface", "Billing Reconciliation"]
         return [
             Role.admin: settings(roleId: Role.admin) { _ in .all },
             Role.technician: settings(roleId: Role.technician) { f in
                 switch f.module {
                 case "Service Desk", "Project", "Time & Expense": return .mine
-                case "Companies": return f.name == "Company Finance" ? .none : .addEdit
+                case "Companies": return f.name == "Configuration - Display Passwords" ? .none : .addEdit
                 case "System": return f.name == "My Account" ? .addEdit : .none
                 default: return f.inquireOnly ? .inquire : .none
                 }
@@ -117,7 +134,7 @@ extension DemoTenant {
             Role.sales: settings(roleId: Role.sales) { f in
                 ["Sales", "Marketing"].contains(f.module) ? .all : (f.module == "Companies" ? .addEdit : .none)
             },
-            // Admin-equivalent: 43 of 47 rows grant All on every op; not named Admin, adminFlag false.
+            // Admin-equivalent: 73 of 77 rows grant All on every op; not named Admin, adminFlag false.
             Role.powerUsers: settings(roleId: Role.powerUsers) { f in powerUsersExceptions.contains(f.name) ? .addEdit : .all },
             Role.emailReconnector: settings(roleId: Role.emailReconnector, emailReconnectorNeeds),
             Role.integrations: settings(roleId: Role.integrations, withFinanceAdministration { union(passportalNeeds($0), cippNeeds($0)) }),
@@ -130,6 +147,7 @@ extension DemoTenant {
             Role.cipp: settings(roleId: Role.cipp, cippNeeds),
             Role.passportal: settings(roleId: Role.passportal, passportalNeeds),
             Role.msp360: settings(roleId: Role.msp360, msp360Needs),
+            Role.hudu: settings(roleId: Role.hudu, huduNeeds),
         ]
     }()
 }

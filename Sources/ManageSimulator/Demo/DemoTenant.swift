@@ -1,6 +1,6 @@
 import Foundation
 
-/// The built-in demo tenant: about 40 members and 13 roles of a fictional MSP, built so that the
+/// The built-in demo tenant: about 40 members and 14 roles of a fictional MSP, built so that the
 /// bundled rule pack fires every rule of DESIGN.md's table at least once (`scan --demo` exits 1),
 /// while several members and keys pass cleanly.
 ///
@@ -9,9 +9,9 @@ import Foundation
 /// | resource | role / data | rules it triggers |
 /// | --- | --- | --- |
 /// | `AdminSync` (203, API) | role `Admin` (adminFlag true); key registered as `adminsync` (case differs) | api-member-admin-role, api-member-overbroad-role (key: passportal) |
-/// | `PowerSync` (204, API) | role `Power Users`: 43 of 47 rows all-`All`, adminFlag false; inactiveFlag null (= active) | api-member-admin-equivalent-role, api-member-overbroad-role (key: cipp) |
+/// | `PowerSync` (204, API) | role `Power Users`: 73 of 77 rows all-`All`, adminFlag false; inactiveFlag null (= active) | api-member-admin-equivalent-role, api-member-overbroad-role (key: cipp) |
 /// | `Integrations` (205, API) | keys of passportal + cipp; role adds `All` on Finance > Invoicing, Accounting Interface | shared-api-member, shared-member-overbroad-role |
-/// | `BackupAPI` (206, API) | one msp360 key; role adds `All` on System > Member Maintenance, Security | api-member-overbroad-role |
+/// | `BackupAPI` (206, API) | one msp360 key; role adds `All` on System > Member Maintenance, Security Roles | api-member-overbroad-role |
 /// | key `BackupAPI` / "MSP360 Backup (2024)" | created 2024-09-15 (777 days) | stale-api-key |
 /// | key `GoneAPI` / "Backup (old tenant)" | no such member | orphaned-api-key (member-missing) |
 /// | key `OldSync` / "Passportal (old)" | member 207 inactive | orphaned-api-key (member-inactive) |
@@ -21,10 +21,14 @@ import Foundation
 /// | `v360audit` (212, API) | the scanner; not in the register; role `API - Read Only` edits Service Tickets (`My`) | scanner-key-not-read-only, unregistered-api-member |
 /// | integrator login `legacy-sync` (1) | active, canAccessAllApisFlag | integrator-login-all-access |
 /// | integrator login `old-rmm` (2) | canAccessAllRecordsFlag but inactive | nothing (inactive) |
-/// | `V360API` (201), `cipp-api` (202), `PortalSync` (209), `msp360-api` (210), `cipp-webhook` (213) | one tool each, role = that tool's needs | nothing: each role grants exactly its tool profile (`rules/tools/*.yml`, mirrored in `DemoTenant+Roles.swift`) |
+/// | `V360API` (201), `cipp-api` (202), `PortalSync` (209), `msp360-api` (210), `cipp-webhook` (213), `HuduSync` (214) | one tool each, role = that tool's needs (V360API declares `features: [activities]`, so ErC's optional user-import row is not granted) | nothing: each role grants exactly its tool profile (`rules/tools/*.yml`, mirrored in `DemoTenant+Roles.swift`) |
+/// | tool profile `passportal` | its row System > Security is not a function of this PSA (which has Security Roles) | a coverage caveat naming the row |
 /// | key `cipp-webhook` / "CIPP webhooks" | no `created` | stale-api-key not evaluated |
 ///
-/// Checked with `v360audit scan --demo`: 16 findings, every rule above fires, the clean rows pass.
+/// Checked with `v360audit scan --demo`: every rule above fires, the clean rows pass. The settings
+/// list the 77 functions of ConnectWise's role matrix; Companies > Configuration - Display Passwords
+/// is served with `moduleFunctionName` cut to 10 characters (as client libraries cap it), the label
+/// only in `moduleFunctionDescription`.
 /// Also: `cipp-webhook` (213) exists only in `/system/apiMembers`; role `Legacy Reporting` (10) is
 /// held by nobody; full members carry punctuation, Markdown, an emoji and nulls in their names.
 public enum DemoTenant {
