@@ -15,9 +15,9 @@ notes: >-
   name "Elements" and the sharepointguild.com docs host. The only copy read is on a staging host
   (stg.learn.cdn.sharepointguild.com). The production page is presumably on AvePoint's docs site,
   but that was not checked. Confirm the list there. The list itself is complete: every level not
-  shown is left at None. The page uses Role ID "ElementsAPI" and member ID "APIMember" as examples.
+  shown is left at None. The page uses Role ID "ElementsAPI" and member ID "APIMember" as examples
+  (the member name is too generic to serve as a register-draft hint, so only the role name is one).
 hints:
-  members: [APIMember]
   roles: [ElementsAPI]
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All }
