@@ -22,7 +22,7 @@ import Testing
         let pack = try RulePack.load(directories: [T.rulesDirectory], includeBundled: false)
         #expect(pack.rules.map(\.id) == [
             "api-member-admin-equivalent-role", "api-member-admin-role", "api-member-overbroad-role",
-            "integrator-login-all-access", "orphaned-api-key", "scanner-key-not-read-only",
+            "api-member-privilege-escalation", "api-member-reads-stored-passwords", "integrator-login-all-access", "orphaned-api-key", "scanner-key-not-read-only",
             "shared-api-member", "shared-member-overbroad-role", "stale-api-key", "unregistered-api-member",
         ])
         let severities = Dictionary(uniqueKeysWithValues: pack.rules.map { ($0.id, $0.metadata.severity) })

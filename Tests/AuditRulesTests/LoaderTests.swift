@@ -120,7 +120,7 @@ import Testing
             """
         try T.withDirectory(["api-member-admin-role.yml": custom, "tools/msp360.yml": tool]) { first in
             let pack = try RulePack.load(directories: [first])
-            #expect(pack.rules.count == 10)
+            #expect(pack.rules.count == 12)
             let rule = try #require(pack.rule("api-member-admin-role"))
             #expect(rule.metadata.severity == .low && rule.parameters.adminRoleNames == ["Boss"])
             #expect(pack.tool("msp360")?.name == "Override")

@@ -21,7 +21,7 @@ import Testing
 
     @Test func everyRuleHasPassingAndFailingExamples() throws {
         let pack = try T.pack()
-        #expect(pack.rules.count == 10)
+        #expect(pack.rules.count == 12)
         for rule in pack.rules {
             #expect(!rule.examples.passing.isEmpty, "\(rule.id) has no passing example")
             #expect(!rule.examples.failing.isEmpty, "\(rule.id) has no failing example")

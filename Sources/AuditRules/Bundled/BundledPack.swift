@@ -7,6 +7,8 @@ enum BundledPack {
         file_api_member_admin_equivalent_role,
         file_api_member_admin_role,
         file_api_member_overbroad_role,
+        file_api_member_privilege_escalation,
+        file_api_member_reads_stored_passwords,
         file_integrator_login_all_access,
         file_orphaned_api_key,
         file_scanner_key_not_read_only,

@@ -51,6 +51,7 @@ public enum AuditEngine {
         case .staleKey: KeyChecks.stale(rule, ctx)
         case .integratorAllAccess: AccessChecks.integrator(rule, ctx)
         case .scannerReadOnly: AccessChecks.scanner(rule, ctx)
+        case .sensitiveGrant: SensitiveGrantCheck.evaluate(rule, ctx)
         }
     }
 

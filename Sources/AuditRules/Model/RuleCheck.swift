@@ -23,6 +23,8 @@ public enum RuleCheck: String, Sendable, CaseIterable, Codable {
     case integratorAllAccess = "integrator-all-access"
     /// The scanner's own role grants add, edit or delete anywhere.
     case scannerReadOnly = "scanner-read-only"
+    /// Active API member whose non-Admin role grants a listed op on a listed (sensitive) function.
+    case sensitiveGrant = "sensitive-grant"
 
     /// Parameter names this check accepts (anything else in `parameters` is a load error).
     public var parameterNames: [String] {
@@ -30,6 +32,7 @@ public enum RuleCheck: String, Sendable, CaseIterable, Codable {
         case .adminRole: ["adminRoleNames"]
         case .adminEquivalentRole: ["adminRoleNames", "threshold"]
         case .staleKey: ["maxAgeDays"]
+        case .sensitiveGrant: ["functions", "ops", "adminRoleNames"]
         default: []
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ManageReader
 import Yams
 
 /// Typed, validated rule parameters. Each check reads only the ones it declares
@@ -10,6 +11,24 @@ public struct RuleParameters: Sendable, Hashable {
     public var threshold: Rational = Rational(decimal: "0.9")!
     /// Key age in whole days above which a key is stale; > 0. Default 365.
     public var maxAgeDays: Int = 365
+    /// The module functions a `sensitive-grant` rule watches, matched like tool profile rows.
+    public var functions: [FunctionRef] = []
+    /// The operations that count for a `sensitive-grant` rule.
+    public var ops: [PermissionOperation] = []
+
+    /// A `{module, function}` pair named by a rule.
+    public struct FunctionRef: Sendable, Hashable {
+        /// Module name, identifier or description.
+        public var module: String
+        /// Function name, identifier or description.
+        public var function: String
+
+        /// Creates a reference.
+        public init(module: String, function: String) {
+            self.module = module
+            self.function = function
+        }
+    }
 
     /// The defaults.
     public init() {}
@@ -30,6 +49,9 @@ public struct RuleParameters: Sendable, Hashable {
             }
             result.threshold = value
         }
+        if check == .sensitiveGrant {
+            (result.functions, result.ops) = try parseSensitive(map, file: file)
+        }
         if map.node("maxAgeDays") != nil {
             guard let days = try? map.int("maxAgeDays"), days > 0 else {
                 throw map.fail("maxAgeDays", "must be a whole number of days greater than 0")
@@ -39,12 +61,38 @@ public struct RuleParameters: Sendable, Hashable {
         return result
     }
 
+    /// `functions: [{module, function}]` and `ops: [inquire|add|edit|delete]`, both required.
+    private static func parseSensitive(_ map: YAMLMap, file: String) throws(AuditRulesError)
+        -> ([FunctionRef], [PermissionOperation]) {
+        guard let items = try map.sequence("functions"), !items.isEmpty else {
+            throw .invalid(file: file, line: map.line, message: "\(map.what): 'functions' must list at least one {module, function}")
+        }
+        var functions: [FunctionRef] = []
+        for (index, item) in items.enumerated() {
+            let entry = try YAMLMap(item, file: file, what: "function \(index + 1)", allowed: ["module", "function"])
+            functions.append(FunctionRef(module: try entry.requiredString("module"), function: try entry.requiredString("function")))
+        }
+        guard let names = try map.stringList("ops"), !names.isEmpty else {
+            throw .invalid(file: file, line: map.line, message: "\(map.what): 'ops' must list at least one of inquire, add, edit, delete")
+        }
+        var ops: [PermissionOperation] = []
+        for name in names {
+            guard let op = PermissionOperation(rawValue: name.lowercased()) else {
+                throw map.fail("ops", "must be inquire, add, edit or delete, got '\(name)'")
+            }
+            if !ops.contains(op) { ops.append(op) }
+        }
+        return (functions, ops.sorted())
+    }
+
     /// `name: value` lines for the parameters `check` uses.
     func describe(for check: RuleCheck) -> [String] {
         check.parameterNames.map { name in
             switch name {
             case "adminRoleNames": "adminRoleNames: \(adminRoleNames.joined(separator: ", "))"
             case "threshold": "threshold: \(threshold)"
+            case "functions": "functions: " + functions.map { "\($0.module) / \($0.function)" }.joined(separator: ", ")
+            case "ops": "ops: " + ops.map(\.rawValue).joined(separator: ", ")
             default: "maxAgeDays: \(maxAgeDays)"
             }
         }

@@ -140,8 +140,10 @@ extension DemoTenant {
             Role.integrations: settings(roleId: Role.integrations, withFinanceAdministration { union(passportalNeeds($0), cippNeeds($0)) }),
             Role.backup: settings(roleId: Role.backup, withUserAdministration(msp360Needs)),
             // The scanner's role: inquire everywhere, plus one edit grant so scanner-key-not-read-only fires.
+            // Stored passwords stay None: an audit key never needs to display them.
             Role.readOnly: settings(roleId: Role.readOnly) { f in
-                f.is("Service Desk", "Service Tickets") ? Levels(inquire: "All", add: "None", edit: "My", delete: "None") : .inquire
+                if f.is("Companies", "Configuration - Display Passwords") { return .none }
+                return f.is("Service Desk", "Service Tickets") ? Levels(inquire: "All", add: "None", edit: "My", delete: "None") : .inquire
             },
             Role.legacyReporting: settings(roleId: Role.legacyReporting) { f in f.inquireOnly ? .inquire : .none },
             Role.cipp: settings(roleId: Role.cipp, cippNeeds),

@@ -9,9 +9,11 @@ import Foundation
 /// | resource | role / data | rules it triggers |
 /// | --- | --- | --- |
 /// | `AdminSync` (203, API) | role `Admin` (adminFlag true); key registered as `adminsync` (case differs) | api-member-admin-role, api-member-overbroad-role (key: passportal) |
-/// | `PowerSync` (204, API) | role `Power Users`: 73 of 77 rows all-`All`, adminFlag false; inactiveFlag null (= active) | api-member-admin-equivalent-role, api-member-overbroad-role (key: cipp) |
+/// | `PowerSync` (204, API) | role `Power Users`: 73 of 77 rows all-`All`, adminFlag false; inactiveFlag null (= active) | api-member-admin-equivalent-role, api-member-overbroad-role (key: cipp), api-member-privilege-escalation, api-member-reads-stored-passwords |
 /// | `Integrations` (205, API) | keys of passportal + cipp; role adds `All` on Finance > Invoicing, Accounting Interface | shared-api-member, shared-member-overbroad-role |
-/// | `BackupAPI` (206, API) | one msp360 key; role adds `All` on System > Member Maintenance, Security Roles | api-member-overbroad-role |
+/// | `BackupAPI` (206, API) | one msp360 key; role adds `All` on System > Member Maintenance, Security Roles | api-member-overbroad-role, api-member-privilege-escalation (requestedBy: none) |
+/// | `PortalSync` (209), `Integrations` (205) | Passportal's published list asks for All on Member Maintenance | api-member-privilege-escalation (requestedBy: passportal) |
+/// | `HuduSync` (214, API) | one hudu key; Hudu's list asks for inquire on Configuration - Display Passwords | api-member-reads-stored-passwords (requestedBy: hudu) |
 /// | key `BackupAPI` / "MSP360 Backup (2024)" | created 2024-09-15 (777 days) | stale-api-key |
 /// | key `GoneAPI` / "Backup (old tenant)" | no such member | orphaned-api-key (member-missing) |
 /// | key `OldSync` / "Passportal (old)" | member 207 inactive | orphaned-api-key (member-inactive) |
