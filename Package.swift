@@ -68,7 +68,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .testTarget(name: "ManageReaderTests", dependencies: ["ManageReader", "ManageSimulator"]),
-        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader"], exclude: ["Fixtures"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
             name: "V360AuditTests",

@@ -7,7 +7,7 @@ import Testing
     @Test func structureMatchesTheContract() throws {
         let json = JSONReporter().render(ResultFixtures.context(ResultFixtures.hostileResult()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["tool", "scan", "gate", "summary", "findings", "resolved", "coverage", "inventory"])
+        #expect(Set(object.keys) == ["tool", "scan", "gate", "summary", "findings", "resolved", "coverage", "inventory", "plan"])
         let tool = try #require(object["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "v360audit")
         let scan = try #require(object["scan"] as? [String: Any])

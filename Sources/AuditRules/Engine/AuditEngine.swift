@@ -36,7 +36,8 @@ public enum AuditEngine {
                 detail: "Waiver \(waiver.id) (\(waiver.rule) on \(waiver.resource)) matched no finding; remove it if the risk is gone."))
         }
         return AuditResult(rules: results, findings: findings, coverage: dedupe(coverage),
-                           inventory: inventory(ctx, findings: findings), complete: complete)
+                           inventory: inventory(ctx, findings: findings), complete: complete,
+                           plan: LeastPrivilegePlanner.plan(ctx, findings: findings))
     }
 
     private static func run(_ rule: RuleDefinition, _ ctx: AuditContext) -> EvaluationOutput {

@@ -16,10 +16,13 @@ public struct AuditResult: Sendable {
     public var complete: Bool
     /// True when a baseline was applied (drift fields are meaningful).
     public var hasBaseline: Bool
+    /// The least-privilege plan: what to change so no planned member is overbroad and no
+    /// integration breaks, sorted by role id then member.
+    public var plan: [PlanEntry]
 
     /// Creates a result.
     public init(rules: [RuleResult], findings: [Finding], resolved: [Finding] = [], coverage: [CoverageEntry],
-                inventory: [InventoryRow], complete: Bool, hasBaseline: Bool = false) {
+                inventory: [InventoryRow], complete: Bool, hasBaseline: Bool = false, plan: [PlanEntry] = []) {
         self.rules = rules
         self.findings = findings
         self.resolved = resolved
@@ -27,6 +30,7 @@ public struct AuditResult: Sendable {
         self.inventory = inventory
         self.complete = complete
         self.hasBaseline = hasBaseline
+        self.plan = plan
     }
 
     /// Open findings at or above a severity.

@@ -39,6 +39,7 @@ extension JSONReport {
                 ])
             } }),
             ("inventory", { $0.array(inventory, Self.write) }),
+            ("plan", { $0.array(plan, Self.write) }),
         ])
         stream.newlineAtEnd()
     }

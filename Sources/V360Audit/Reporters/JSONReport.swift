@@ -48,6 +48,7 @@ struct JSONReport: Encodable {
     var resolved: [Finding]
     var coverage: [CoverageEntry]
     var inventory: [InventoryRow]
+    var plan: [PlanEntry]
 
     /// Builds the report from a context.
     init(_ context: ReportContext) {
@@ -69,5 +70,6 @@ struct JSONReport: Encodable {
         resolved = result.resolved
         coverage = result.coverage
         inventory = result.inventory
+        plan = result.plan
     }
 }

@@ -2,7 +2,7 @@ import AuditRules
 import Foundation
 
 /// The Markdown report (`v360audit.md`): verdict and counts first, then findings by severity,
-/// the inventory (table and Mermaid graph), drift and coverage. Sized for a CI job summary.
+/// the remediation plan, the inventory (table and Mermaid graph), drift and coverage. Sized for a CI job summary.
 struct MarkdownReporter: Reporter {
     static let identifier = "markdown"
     static let fileName = "v360audit.md"
@@ -13,6 +13,7 @@ struct MarkdownReporter: Reporter {
     func render(_ context: ReportContext) -> String {
         var blocks = [header(context), counts(context), rulesTable(context)]
         blocks += MarkdownFindings(context: context).blocks()
+        blocks += MarkdownPlan(plan: context.result.plan).blocks()
         blocks += MarkdownInventory(context: context).blocks()
         blocks += MarkdownCoverage(context: context).blocks()
         return Self.assemble(blocks, cap: sizeCap)

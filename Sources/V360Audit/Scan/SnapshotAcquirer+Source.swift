@@ -2,11 +2,17 @@ import Foundation
 import ManageReader
 
 extension SnapshotAcquirer {
-    /// The snapshot a drafting command works on: `--snapshot`, `--demo`, or a live read.
+    /// The snapshot a drafting or planning command works on: a snapshot file, the demo tenant, or
+    /// a live read with the connection options.
     /// - Throws: Input errors (64); a live read that could not start (2).
-    func snapshot(_ source: SourceOptions, connection: ConnectionOptions) async throws -> TenantSnapshot {
-        if let path = source.snapshot { return try fromFile(path).snapshot }
-        if source.demo { return try await fromDemo() }
+    func snapshot(file: String?, demo: Bool, connection: ConnectionOptions) async throws -> TenantSnapshot {
+        if let file { return try fromFile(file).snapshot }
+        if demo { return try await fromDemo() }
         return try await fromLive(connection)
+    }
+
+    /// The same, from `--snapshot` / `--demo` options.
+    func snapshot(_ source: SourceOptions, connection: ConnectionOptions) async throws -> TenantSnapshot {
+        try await snapshot(file: source.snapshot, demo: source.demo, connection: connection)
     }
 }

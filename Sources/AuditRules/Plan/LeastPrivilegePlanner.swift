@@ -1,0 +1,77 @@
+import Foundation
+import ManageReader
+
+/// Computes the least-privilege plan from an evaluation: pure and deterministic.
+///
+/// Planned: every active API member with an open (not waived) overbroad finding, grouped by role.
+/// A role is lowered in place only when that breaks and under-fixes no one: it is not Admin and
+/// every active holder (human members included) is an API member with the same, fully profiled
+/// needs. Otherwise each planned member gets a dedicated role with exactly its needs.
+enum LeastPrivilegePlanner {
+    static func plan(_ ctx: AuditContext, findings: [Finding]) -> [PlanEntry] {
+        let overbroad = Set(ctx.pack.rules
+            .filter { $0.check == .sharedMemberOverbroadRole || $0.check == .singleToolOverbroadRole }.map(\.id))
+        let planned = Set(findings
+            .filter { $0.status == .open && $0.resource.kind == .member && overbroad.contains($0.ruleId) }
+            .map { $0.resource.identifier.lowercased() })
+        var byRole: [Int: [MemberView]] = [:]
+        for member in ctx.activeAPIMembers where planned.contains(member.key) {
+            if let id = member.role?.id { byRole[id, default: []].append(member) }
+        }
+        let adminParameters = ctx.pack.rules.first { $0.check == .adminRole }?.parameters ?? RuleParameters()
+        var entries: [PlanEntry] = []
+        for (roleId, members) in byRole {
+            guard let role = ctx.rolesById[roleId], let rows = role.settings else { continue }
+            if !ctx.isAdmin(role, adminParameters), let lowered = lower(role, rows: rows, ctx) {
+                entries.append(lowered)
+                continue
+            }
+            for member in members {
+                let spec = ctx.needSpec(of: member)
+                entries.append(PlanEntry(action: .newRole, roleId: role.id, roleName: role.name, member: member.identifier,
+                                         tools: spec.toolIds, grants: grants(spec, ctx)))
+            }
+        }
+        return entries.sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// The `lower-role` entry when every active holder is an API member with one and the same
+    /// fully profiled need spec; nil otherwise.
+    private static func lower(_ role: SecurityRole, rows: [RoleSetting], _ ctx: AuditContext) -> PlanEntry? {
+        let apiHolders = ctx.activeAPIMembers.filter { $0.role?.id == role.id }
+        let apiIds = Set(ctx.apiMembers.map(\.id))
+        let humanHolders = ctx.snapshot.members.filter { $0.isActive && $0.securityRole?.id == role.id && !apiIds.contains($0.id) }
+        guard humanHolders.isEmpty, let first = apiHolders.first else { return nil }
+        let spec = ctx.needSpec(of: first)
+        guard !spec.tools.isEmpty, apiHolders.allSatisfy({ ctx.needSpec(of: $0) == spec }),
+              let needs = ctx.needs(spec) else { return nil }
+        let changes = ctx.excesses(of: role, rows: rows, spec: spec, needs: needs).map {
+            PlanEntry.Change(module: $0.module, function: $0.function, op: $0.op.rawValue, from: $0.granted, to: $0.needed.name)
+        }
+        let members = apiHolders.map(\.identifier).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        return PlanEntry(action: .lowerRole, roleId: role.id, roleName: role.name, members: members,
+                         tools: spec.toolIds, changes: changes)
+    }
+
+    /// Exactly the spec's needs: one grant per profile row (feature rows per the declared
+    /// features), rows naming one module and function merged by the highest level per op, names as
+    /// the first profile in tool-id order writes them.
+    static func grants(_ spec: NeedSpec, _ ctx: AuditContext) -> [PlanEntry.Grant] {
+        var order: [String] = []
+        var merged: [String: (module: String, function: String, ranks: OpRanks)] = [:]
+        for tool in spec.tools {
+            guard let profile = ctx.pack.tool(tool.id) else { continue }
+            for permission in profile.permissions(for: tool.features) {
+                let key = FunctionCatalog.pairKey(permission.module, permission.function)
+                var ranks = merged[key]?.ranks ?? OpRanks()
+                for (op, rank) in permission.levels { ranks.raise(op, to: rank) }
+                if merged[key] == nil { order.append(key) }
+                merged[key] = (merged[key]?.module ?? permission.module, merged[key]?.function ?? permission.function, ranks)
+            }
+        }
+        return order.compactMap { merged[$0] }.map { row in
+            PlanEntry.Grant(module: row.module, function: row.function, add: row.ranks[.add].name,
+                            edit: row.ranks[.edit].name, delete: row.ranks[.delete].name, inquire: row.ranks[.inquire].name)
+        }
+    }
+}

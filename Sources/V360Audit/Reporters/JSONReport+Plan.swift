@@ -1,0 +1,34 @@
+import AuditRules
+import Foundation
+
+extension JSONReport {
+    /// One plan entry: the same keys `PlanEntry`'s `Encodable` writes (absent ones left out).
+    static func write(_ stream: inout JSONStream, _ entry: PlanEntry) {
+        var fields: [JSONStream.Field] = [
+            ("action", { $0.string(entry.action.rawValue) }),
+            ("roleId", { $0.int(entry.roleId) }),
+            ("roleName", { $0.string(entry.roleName) }),
+        ]
+        if let members = entry.members { fields.append(("members", { $0.array(members) { $0.string($1) } })) }
+        if let member = entry.member { fields.append(("member", { $0.string(member) })) }
+        fields.append(("tools", { $0.array(entry.tools) { $0.string($1) } }))
+        if let changes = entry.changes {
+            fields.append(("changes", { $0.array(changes) { stream, change in
+                stream.object([
+                    ("module", { $0.string(change.module) }), ("function", { $0.string(change.function) }),
+                    ("op", { $0.string(change.op) }), ("from", { $0.string(change.from) }), ("to", { $0.string(change.to) }),
+                ])
+            } }))
+        }
+        if let grants = entry.grants {
+            fields.append(("grants", { $0.array(grants) { stream, grant in
+                stream.object([
+                    ("module", { $0.string(grant.module) }), ("function", { $0.string(grant.function) }),
+                    ("add", { $0.string(grant.add) }), ("edit", { $0.string(grant.edit) }),
+                    ("delete", { $0.string(grant.delete) }), ("inquire", { $0.string(grant.inquire) }),
+                ])
+            } }))
+        }
+        stream.object(fields)
+    }
+}
