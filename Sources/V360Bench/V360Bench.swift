@@ -17,6 +17,7 @@ struct V360Bench {
             switch name {
             case "rules": try await RulesBenchmark.run(arguments: rest)
             case "read": try await ReadBenchmark.run(arguments: rest)
+            case "scan": try await ScanBenchmark.run(arguments: rest)
             default:
                 FileHandle.standardError.write(Data(usage.utf8))
                 exit(64)
@@ -30,6 +31,7 @@ struct V360Bench {
     static let usage = """
         usage: v360bench rules [options]   evaluate a generated large snapshot (AuditRules)
                v360bench read [options]    read a generated large tenant from the simulator (ManageReader)
+               v360bench scan [options]    whole v360audit processes on the target tenant: every target
 
         """
 }
