@@ -9,7 +9,7 @@ struct V360AuditCommand: AsyncParsableCommand {
         abstract: "Audit which API credentials into ConnectWise Manage have more power than they need.",
         discussion: ExitStatus.discussion,
         version: ToolInfo.version,
-        subcommands: [Scan.self, Snapshot.self, Doctor.self, Plan.self, Rules.self, Profiles.self, Register.self, Simulate.self],
+        subcommands: [Scan.self, Snapshot.self, Doctor.self, Plan.self, Diff.self, Rules.self, Profiles.self, Register.self, Simulate.self],
         defaultSubcommand: Scan.self
     )
 

@@ -119,10 +119,10 @@ import Testing
     }
 
     @Test func waivedFindingsAreNotPlanned() throws {
-        let waivers = try WaiverSet.parse("""
+        let waivers = try WaiverAndDriftTests.waivers("""
             waivers:
-              - {id: W1, rule: api-member-overbroad-role, resource: A1, reason: accepted, owner: me, expires: 2027-01-01}
-            """, fileName: "w.yml")
+              - {id: W1, rule: api-member-overbroad-role, resource: A1, reason: accepted, owner: me, created: 2026-10-01, expires: 2027-01-01}
+            """)
         let (result, _, _) = try evaluate([T.apiMember(1, "A1", role: 9)], roles: [SecurityRole(id: 9, name: "R", settings: Self.broadRows)],
                                           register: "keys: [{member: A1, description: k, tool: alpha}]", waivers: waivers)
         #expect(result.findings.contains { $0.status == .waived })

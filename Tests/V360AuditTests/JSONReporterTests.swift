@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import ManageReader
 import Testing
 @testable import V360Audit
 
@@ -7,7 +8,10 @@ import Testing
     @Test func structureMatchesTheContract() throws {
         let json = JSONReporter().render(ResultFixtures.context(ResultFixtures.hostileResult()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["tool", "scan", "gate", "summary", "findings", "resolved", "coverage", "inventory", "plan"])
+        #expect(Set(object.keys) == ["format", "tool", "scan", "gate", "summary", "findings", "resolved", "coverage", "inventory",
+                                     "plan", "changes"])
+        #expect(object["format"] as? String == "v360audit-report")
+        #expect(object["changes"] is NSNull, "no snapshot baseline: changes is null")
         let tool = try #require(object["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "v360audit")
         let scan = try #require(object["scan"] as? [String: Any])
@@ -36,13 +40,16 @@ import Testing
         let file = directory.appendingPathComponent("v360audit.json")
         try Data(JSONReporter().render(ResultFixtures.context(first)).utf8).write(to: file)
         let baseline = try Baseline.load(from: file)
-        // Evidence objects come back with sorted keys, so compare identities and statuses.
-        #expect(baseline.findings.map(\.identity) == first.findings.map(\.identity))
-        #expect(baseline.findings.map(\.status) == first.findings.map(\.status))
+        guard case .report(let findings) = baseline.source else { Issue.record("expected a report baseline"); return }
+        // Evidence objects come back with sorted keys, so compare identities, statuses and fingerprints.
+        #expect(findings.map(\.identity) == first.findings.map(\.identity))
+        #expect(findings.map(\.status) == first.findings.map(\.status))
+        #expect(findings.map(\.fingerprint) == first.findings.map(\.fingerprint))
         // Drop one finding: the next scan shows it resolved; everything else unchanged.
         var second = first
         second.findings.removeFirst()
-        let applied = baseline.apply(to: second)
+        let current = TenantSnapshot(source: SnapshotSource(site: "x", capturedAt: Date(timeIntervalSince1970: 0)))
+        let applied = baseline.apply(to: second, current: current, evaluate: { _ in second })
         #expect(applied.resolved.map(\.ruleId) == ["api-member-admin-role"])
         #expect(applied.findings.allSatisfy { $0.drift == .unchanged })
         let json = JSONReporter().render(ResultFixtures.context(applied))
@@ -92,6 +99,25 @@ import Testing
         // the two without nulls (evidence may hold nulls of its own on both sides).
         let normalizedExpected = try #require(Self.droppingNulls(expected) as? NSDictionary)
         #expect(Self.droppingNulls(actual) as? NSDictionary == normalizedExpected)
+    }
+
+    /// DESIGN.md's recipe, applied independently of the engine: the report's own `evidence`,
+    /// `resource` and `ruleId`, re-serialised by Foundation with sorted keys, hashed.
+    @Test func fingerprintIsTheHashOfTheReportsOwnValues() throws {
+        let json = JSONReporter().render(ResultFixtures.context(ResultFixtures.hostileResult()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        var seen = Set<String>()
+        for finding in findings {
+            let subset: [String: Any] = ["evidence": finding["evidence"]!, "resource": finding["resource"]!, "ruleId": finding["ruleId"]!]
+            let canonical = try JSONSerialization.data(withJSONObject: subset, options: [.sortedKeys, .withoutEscapingSlashes])
+            let fingerprint = try #require(finding["fingerprint"] as? String)
+            #expect(fingerprint == String(SnapshotStore.sha256Hex(canonical).prefix(16)),
+                    "\(String(decoding: canonical, as: UTF8.self))")
+            seen.insert(fingerprint)
+        }
+        #expect(seen.count == findings.count, "distinct findings have distinct fingerprints")
     }
 
     @Test func contractFieldsArePresentEvenWhenNull() throws {

@@ -13,13 +13,13 @@ public enum AuditEngine {
     public static func evaluate(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?,
                                 waivers: WaiverSet?) -> AuditResult {
         let ctx = AuditContext(pack: pack, snapshot: snapshot, register: register)
-        let (active, expired) = partition(waivers, on: ctx.captureDate)
-        var coverage = baseCoverage(ctx) + expired
+        var waiving = WaiverApplication(waivers, on: ctx.captureDate)
+        var coverage = baseCoverage(ctx)
         var complete = snapshot.gaps.isEmpty
         var results: [RuleResult] = []
         for rule in pack.rules {
             var output = run(rule, ctx)
-            output.cases = output.cases.map { waive($0, rule: rule, waivers: active) }
+            output.cases = output.cases.map { waiving.apply($0, ruleId: rule.id) }
             output.cases.sort { $0.resource < $1.resource }
             coverage += output.coverage
             if output.incomplete { complete = false }
@@ -29,12 +29,7 @@ public enum AuditEngine {
         let findings = results.flatMap { result in
             result.cases.compactMap { if case .failed(let f) = $0.outcome { f } else { nil } }
         }.sorted { ($0.ruleId, $0.resource) < ($1.ruleId, $1.resource) }
-        let used = Set(findings.compactMap { $0.waiver?.id })
-        for waiver in active where !used.contains(waiver.id) {
-            coverage.append(CoverageEntry(
-                area: "waiver:\(waiver.id)", status: .caveat,
-                detail: "Waiver \(waiver.id) (\(waiver.rule) on \(waiver.resource)) matched no finding; remove it if the risk is gone."))
-        }
+        coverage += waiving.allCaveats
         return AuditResult(rules: results, findings: findings, coverage: dedupe(coverage),
                            inventory: inventory(ctx, findings: findings), complete: complete,
                            plan: LeastPrivilegePlanner.plan(ctx, findings: findings))
@@ -54,36 +49,6 @@ public enum AuditEngine {
         case .scannerReadOnly: AccessChecks.scanner(rule, ctx)
         case .sensitiveGrant: SensitiveGrantCheck.evaluate(rule, ctx)
         }
-    }
-
-    // MARK: - Waivers
-
-    private static func partition(_ waivers: WaiverSet?, on date: CalendarDate)
-        -> (active: [WaiverSet.Waiver], expired: [CoverageEntry]) {
-        var active: [WaiverSet.Waiver] = []
-        var expired: [CoverageEntry] = []
-        for waiver in waivers?.waivers ?? [] {
-            if let expires = waiver.expires, expires < date {
-                expired.append(CoverageEntry(
-                    area: "waiver:\(waiver.id)", status: .caveat,
-                    detail: "Waiver \(waiver.id) (\(waiver.rule) on \(waiver.resource)) expired on \(expires) "
-                        + "and no longer applies."))
-            } else {
-                active.append(waiver)
-            }
-        }
-        return (active, expired)
-    }
-
-    private static func waive(_ ruleCase: RuleCase, rule: RuleDefinition, waivers: [WaiverSet.Waiver]) -> RuleCase {
-        guard case .failed(var finding) = ruleCase.outcome else { return ruleCase }
-        let label = WaiverSet.label(of: finding.resource).lowercased()
-        guard let waiver = waivers.first(where: { $0.rule == rule.id && $0.resource.lowercased() == label }) else {
-            return ruleCase
-        }
-        finding.status = .waived
-        finding.waiver = waiver.note
-        return RuleCase(resource: ruleCase.resource, outcome: .failed(finding))
     }
 
     private static func dedupe(_ entries: [CoverageEntry]) -> [CoverageEntry] {

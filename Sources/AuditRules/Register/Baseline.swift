@@ -1,51 +1,69 @@
 import Foundation
+import ManageReader
 
-/// A previous `v360audit.json` report, used to tell new findings from known ones.
-///
-/// Only the report's `findings` array is read (decoded with `Finding`'s own Codable conformance);
-/// other top-level fields are ignored, so the report format can grow without breaking baselines.
+/// What a scan is compared with (`--baseline`): a previous JSON report, which gives finding drift,
+/// or a previous snapshot, which gives finding drift and what changed in the PSA (`changes[]`).
 public struct Baseline: Sendable {
-    /// The baseline's findings.
-    public var findings: [Finding]
-
-    /// Creates a baseline from findings.
-    public init(findings: [Finding]) { self.findings = findings }
-
-    /// Reports can be large; anything beyond this is not a report.
-    static let maxBytes = 256 << 20
-
-    private struct Report: Decodable {
-        var findings: [Finding]
+    /// The two kinds of baseline file, told apart by their `format` field.
+    public enum Source: Sendable {
+        /// A previous report's findings.
+        case report([Finding])
+        /// A previous snapshot, evaluated with the current scan's inputs.
+        case snapshot(TenantSnapshot)
     }
 
-    /// Loads a JSON report.
-    /// - Throws: `AuditRulesError` naming the file (and line, for syntax errors) when it is not a report.
-    public static func load(from url: URL) throws(AuditRulesError) -> Baseline {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
-        }
-        return try parse(data, fileName: url.path)
+    /// The file's contents.
+    public var source: Source
+    /// The file's name, for coverage notes.
+    public var fileName: String
+
+    /// Creates a baseline.
+    public init(_ source: Source, fileName: String = "baseline") {
+        self.source = source
+        self.fileName = fileName
     }
 
-    /// Decodes report JSON.
-    public static func parse(_ data: Data, fileName: String) throws(AuditRulesError) -> Baseline {
-        guard data.count <= maxBytes else { throw .tooLarge(file: fileName, bytes: data.count, limit: maxBytes) }
-        do {
-            return Baseline(findings: try JSONDecoder().decode(Report.self, from: data).findings)
-        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw .syntax(file: fileName, line: JSONErrorLocator.firstErrorLine(data),
-                          message: "not valid JSON: \(context.debugDescription)")
-        } catch let error as DecodingError {
-            throw .invalid(file: fileName, line: nil, message: "not a v360audit JSON report: \(describe(error))")
-        } catch {
-            throw .invalid(file: fileName, line: nil, message: "not a v360audit JSON report: \(error)")
+    /// A report baseline from findings.
+    public init(findings: [Finding]) { self.init(.report(findings)) }
+
+    /// Compares `result` (the evaluation of `current`) with the baseline. For a snapshot baseline
+    /// `evaluate` runs the same rules, register and waivers on the baseline snapshot.
+    public func apply(to result: AuditResult, current: TenantSnapshot,
+                      evaluate: (TenantSnapshot) -> AuditResult) -> AuditResult {
+        switch source {
+        case .report(let findings):
+            var updated = Self.drift(result, against: findings)
+            updated.changes = nil
+            updated.coverage.append(CoverageEntry(
+                area: "baseline", status: .caveat,
+                detail: "The baseline \(fileName) is a report: findings are compared with it, but changes in the PSA "
+                    + "itself (members, role permissions, integrator logins) need a snapshot baseline: save one with "
+                    + "--save-snapshot and pass it as --baseline on the next run."))
+            return updated
+        case .snapshot(let old):
+            var updated = Self.drift(result, against: evaluate(old).findings)
+            let changes = ChangeDetector.changes(from: old, to: current)
+            updated.changes = changes
+            let captured = old.source.capturedAt.formatted(.iso8601)
+            if old.isComplete {
+                updated.coverage.append(CoverageEntry(
+                    area: "baseline", status: .complete,
+                    detail: "Compared with the snapshot \(fileName) captured \(captured): \(changes.count) change(s) in the PSA."))
+            } else {
+                let areas = Set(old.gaps.map(\.area.rawValue)).sorted().joined(separator: ", ")
+                updated.coverage.append(CoverageEntry(
+                    area: "baseline", status: .caveat,
+                    detail: "The baseline snapshot \(fileName) captured \(captured) was incomplete (\(areas)): "
+                        + "what it could not read shows as added or changed now."))
+            }
+            updated.coverage.sort { ($0.area, $0.status.rawValue, $0.detail) < ($1.area, $1.status.rawValue, $1.detail) }
+            return updated
         }
     }
 
     /// Marks each finding `new` or `unchanged` (by `Finding.identity`), lists the baseline's open
     /// findings that no longer occur as `resolved`, and sets `hasBaseline`.
-    public func apply(to result: AuditResult) -> AuditResult {
+    static func drift(_ result: AuditResult, against findings: [Finding]) -> AuditResult {
         let known = Set(findings.map(\.identity))
         var updated = result
         func mark(_ finding: Finding) -> Finding {
@@ -68,17 +86,5 @@ public struct Baseline: Sendable {
             .sorted { ($0.ruleId, $0.resource) < ($1.ruleId, $1.resource) }
         updated.hasBaseline = true
         return updated
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let c): return "missing '\(key.stringValue)' at \(path(c).isEmpty ? "top level" : path(c))"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-            return "\(c.debugDescription) at \(path(c).isEmpty ? "top level" : path(c))"
-        @unknown default: return "\(error)"
-        }
     }
 }

@@ -7,47 +7,20 @@ import Yams
 /// ```yaml
 /// waivers:
 ///   - id: W-2026-004                 # required, unique
-///     rule: shared-api-member        # required: the rule id
+///     rule: shared-api-member        # required: a rule id of the loaded pack
 ///     resource: V360API              # required: member identifier, `member/key description` for a
 ///                                    # registered key, or an integrator user name (case-insensitive)
 ///     reason: Vendor needs one member for both tools until Q3   # required
-///     owner: secops@msp.example      # optional
-///     expires: 2027-01-31            # optional YYYY-MM-DD: last day the waiver applies
+///     owner: secops@msp.example      # required: who accepted the risk
+///     created: 2026-11-02            # required YYYY-MM-DD
+///     expires: 2027-01-31            # required YYYY-MM-DD, at most 365 days after created
+///     ticket: SEC-118                # optional
+///     fingerprint: 3f9c0d2a41b7e688  # optional: applies only while the finding is unchanged
 /// ```
-/// A waiver whose `expires` is before the snapshot's capture date does not apply and is listed
-/// as a coverage caveat.
+/// Every waiver must end: an open-ended waiver outlives the reason it was granted for.
 public struct WaiverSet: Sendable, Hashable {
-    /// One waiver.
-    public struct Waiver: Sendable, Hashable {
-        /// Waiver id.
-        public var id: String
-        /// Rule id it applies to.
-        public var rule: String
-        /// Resource label it applies to.
-        public var resource: String
-        /// Why the risk is accepted.
-        public var reason: String
-        /// Who accepted it.
-        public var owner: String?
-        /// Last day it applies.
-        public var expires: CalendarDate?
-
-        /// Creates a waiver.
-        public init(id: String, rule: String, resource: String, reason: String, owner: String? = nil,
-                    expires: CalendarDate? = nil) {
-            self.id = id
-            self.rule = rule
-            self.resource = resource
-            self.reason = reason
-            self.owner = owner
-            self.expires = expires
-        }
-
-        /// The note findings carry.
-        public var note: WaiverNote {
-            WaiverNote(id: id, reason: reason, owner: owner, expires: expires?.description)
-        }
-    }
+    /// The longest a waiver may run, in days after `created`.
+    public static let maxDays = 365
 
     /// Waivers in file order.
     public var waivers: [Waiver]
@@ -55,13 +28,14 @@ public struct WaiverSet: Sendable, Hashable {
     /// Creates a waiver set.
     public init(waivers: [Waiver]) { self.waivers = waivers }
 
-    /// Loads and strictly decodes a waiver file.
-    public static func load(from url: URL) throws(AuditRulesError) -> WaiverSet {
-        try parse(try YAMLDocument.readText(url), fileName: url.path)
+    /// Loads and strictly decodes a waiver file; `ruleIds` are the ids of the loaded pack.
+    public static func load(from url: URL, ruleIds: Set<String>) throws(AuditRulesError) -> WaiverSet {
+        try parse(try YAMLDocument.readText(url), fileName: url.path, ruleIds: ruleIds)
     }
 
-    /// Strictly decodes waiver YAML.
-    public static func parse(_ yaml: String, fileName: String) throws(AuditRulesError) -> WaiverSet {
+    /// Strictly decodes waiver YAML: required fields, dates, the 365-day limit, known rule ids,
+    /// well-formed fingerprints, unique ids. Every violation names the file and line.
+    public static func parse(_ yaml: String, fileName: String, ruleIds: Set<String>) throws(AuditRulesError) -> WaiverSet {
         try YAMLDocument.withRoot(yaml, file: fileName) { root throws(AuditRulesError) in
             let map = try YAMLMap(root, file: fileName, what: "waiver file", allowed: ["waivers"])
             guard let items = try map.sequence("waivers") else {
@@ -70,19 +44,49 @@ public struct WaiverSet: Sendable, Hashable {
             var waivers: [Waiver] = []
             var seen: [String: Int?] = [:]
             for (index, item) in items.enumerated() {
-                let w = try YAMLMap(item, file: fileName, what: "waiver \(index)",
-                                    allowed: ["id", "rule", "resource", "reason", "owner", "expires"])
-                let id = try w.requiredString("id")
-                if let first = seen[id] {
-                    throw .duplicateId(kind: "waiver", id: id, file: fileName, line: w.line, firstFile: fileName, firstLine: first)
+                let waiver = try parseOne(item, index: index, fileName: fileName, ruleIds: ruleIds)
+                if let first = seen[waiver.id] {
+                    throw .duplicateId(kind: "waiver", id: waiver.id, file: fileName, line: waiver.line,
+                                       firstFile: fileName, firstLine: first)
                 }
-                seen[id] = w.line
-                waivers.append(Waiver(id: id, rule: try w.requiredString("rule"), resource: try w.requiredString("resource"),
-                                      reason: try w.requiredString("reason"), owner: try w.string("owner"),
-                                      expires: try w.date("expires")))
+                seen[waiver.id] = waiver.line
+                waivers.append(waiver)
             }
             return WaiverSet(waivers: waivers)
         }
+    }
+
+    private static func parseOne(_ item: Node, index: Int, fileName: String,
+                                 ruleIds: Set<String>) throws(AuditRulesError) -> Waiver {
+        let w = try YAMLMap(item, file: fileName, what: "waiver \(index)",
+                            allowed: ["id", "rule", "resource", "reason", "owner", "created", "expires", "ticket", "fingerprint"])
+        let id = try w.requiredString("id")
+        let rule = try w.requiredString("rule")
+        guard ruleIds.contains(rule) else {
+            throw w.fail("rule", "waiver \(id): rule '\(rule)' is not a rule of the loaded pack (see `v360audit rules list`)")
+        }
+        guard let created = try w.date("created") else {
+            throw .invalid(file: fileName, line: w.line, message: "waiver \(id): missing required key 'created' (YYYY-MM-DD)")
+        }
+        guard let expires = try w.date("expires") else {
+            throw .invalid(file: fileName, line: w.line,
+                           message: "waiver \(id): missing required key 'expires' (YYYY-MM-DD, at most \(maxDays) days after created)")
+        }
+        guard expires >= created else {
+            throw w.fail("expires", "waiver \(id): expires \(expires) is before created \(created)")
+        }
+        guard expires.dayNumber - created.dayNumber <= maxDays else {
+            throw w.fail("expires", "waiver \(id): expires \(expires) is \(expires.dayNumber - created.dayNumber) days "
+                         + "after created \(created); a waiver may run at most \(maxDays) days — renew it instead")
+        }
+        let fingerprint = try w.string("fingerprint")
+        if let fingerprint, !FindingFingerprint.isWellFormed(fingerprint) {
+            throw w.fail("fingerprint", "waiver \(id): fingerprint '\(fingerprint)' is not 16 lowercase hex digits "
+                         + "(copy it from the finding in the report)")
+        }
+        return Waiver(id: id, rule: rule, resource: try w.requiredString("resource"), reason: try w.requiredString("reason"),
+                      owner: try w.requiredString("owner"), created: created, expires: expires,
+                      ticket: try w.string("ticket"), fingerprint: fingerprint, line: w.line)
     }
 
     /// The label a waiver's `resource` is compared with: identifier, or `member/key` for keys.

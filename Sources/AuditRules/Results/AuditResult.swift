@@ -19,10 +19,14 @@ public struct AuditResult: Sendable {
     /// The least-privilege plan: what to change so no planned member is overbroad and no
     /// integration breaks, sorted by role id then member.
     public var plan: [PlanEntry]
+    /// What changed in the PSA since a snapshot baseline, sorted; nil without one (no baseline,
+    /// or a report baseline, which cannot say).
+    public var changes: [SnapshotChange]?
 
     /// Creates a result.
     public init(rules: [RuleResult], findings: [Finding], resolved: [Finding] = [], coverage: [CoverageEntry],
-                inventory: [InventoryRow], complete: Bool, hasBaseline: Bool = false, plan: [PlanEntry] = []) {
+                inventory: [InventoryRow], complete: Bool, hasBaseline: Bool = false, plan: [PlanEntry] = [],
+                changes: [SnapshotChange]? = nil) {
         self.rules = rules
         self.findings = findings
         self.resolved = resolved
@@ -31,6 +35,7 @@ public struct AuditResult: Sendable {
         self.complete = complete
         self.hasBaseline = hasBaseline
         self.plan = plan
+        self.changes = changes
     }
 
     /// Open findings at or above a severity.

@@ -8,14 +8,24 @@ public struct WaiverNote: Codable, Sendable, Hashable {
     public var reason: String
     /// Who accepted it.
     public var owner: String?
-    /// Last day the waiver applies (`YYYY-MM-DD`), if it expires.
+    /// The day the waiver was granted (`YYYY-MM-DD`).
+    public var created: String?
+    /// Last day the waiver applies (`YYYY-MM-DD`).
     public var expires: String?
+    /// The change or risk ticket that records the decision, if any.
+    public var ticket: String?
+    /// The finding fingerprint the waiver is pinned to, if any.
+    public var fingerprint: String?
 
     /// Creates a waiver note.
-    public init(id: String, reason: String, owner: String? = nil, expires: String? = nil) {
+    public init(id: String, reason: String, owner: String? = nil, created: String? = nil, expires: String? = nil,
+                ticket: String? = nil, fingerprint: String? = nil) {
         self.id = id
         self.reason = reason
         self.owner = owner
+        self.created = created
         self.expires = expires
+        self.ticket = ticket
+        self.fingerprint = fingerprint
     }
 }

@@ -9,6 +9,11 @@ public struct TenantSnapshot: Codable, Sendable, Equatable {
     /// The snapshot file format this build writes and reads.
     public static let currentSchemaVersion = 1
 
+    /// The `format` value that marks a snapshot file (a report says `v360audit-report`), so a
+    /// `--baseline` file can be told apart from a report.
+    public static let formatName = "v360audit-snapshot"
+    /// What the file is: ``formatName``. Files written before the field existed have none.
+    public var format: String?
     /// Format version of the snapshot file; files with another version are refused.
     public var schemaVersion: Int
     /// Where and when the data was read.
@@ -37,6 +42,7 @@ public struct TenantSnapshot: Codable, Sendable, Equatable {
         scanner: ScannerSecurity? = nil,
         gaps: [ReadGap] = []
     ) {
+        self.format = TenantSnapshot.formatName
         self.schemaVersion = schemaVersion
         self.source = source
         self.members = members

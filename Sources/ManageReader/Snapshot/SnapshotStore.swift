@@ -20,7 +20,7 @@ public enum SnapshotStore {
     public static func decode(_ data: Data, fileName: String) throws(ReaderError) -> TenantSnapshot {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let snapshot: TenantSnapshot
+        var snapshot: TenantSnapshot
         do {
             snapshot = try decoder.decode(TenantSnapshot.self, from: data)
         } catch {
@@ -40,7 +40,13 @@ public enum SnapshotStore {
             try checkSchemaVersion(data, fileName: fileName)
             throw .invalidSnapshot(file: fileName, line: nil, path: "schemaVersion", detail: "unsupported schemaVersion")
         }
+        if let format = snapshot.format, format != TenantSnapshot.formatName {
+            throw .invalidSnapshot(file: fileName, line: JSONPath([.key("format")]).line(in: data), path: "format",
+                                   detail: "format is \"\(format)\", not \"\(TenantSnapshot.formatName)\"")
+        }
         try rejectUnknownKeys(snapshot, data: data, fileName: fileName)
+        // A file from before `format` existed is still this format: write it as such.
+        snapshot.format = TenantSnapshot.formatName
         return snapshot
     }
 

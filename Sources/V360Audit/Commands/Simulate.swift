@@ -18,18 +18,24 @@ extension V360AuditCommand {
         @Option(help: ArgumentHelp("A tenant fixture file (JSON).", valueName: "file"))
         var tenant: String?
 
+        @Flag(name: .customLong("next-night"),
+              help: "Serve the demo tenant one night later: a planted change of every kind, to try the nightly recipe.")
+        var nextNight = false
+
         @Option(help: "The port (0 picks a free one).")
         var port = 0
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            if nextNight && tenant != nil { throw ValidationError("--next-night and --tenant cannot be used together") }
         }
 
         func execute(console: Console) async throws -> Int32 {
-            let fixture = try tenant.map { try TenantFixture.load(from: URL(fileURLWithPath: $0)) } ?? DemoTenant.fixture
+            let demo = nextNight ? DemoTenant.nextNight : DemoTenant.fixture
+            let fixture = try tenant.map { try TenantFixture.load(from: URL(fileURLWithPath: $0)) } ?? demo
             // Listen for signals before announcing the server, so an early Ctrl-C is not lost.
             let waiter = SignalWaiter(signals: [SIGINT, SIGTERM])
-            return try await Self.serve(fixture, port: port, label: tenant ?? "the demo tenant", console: console) {
+            return try await Self.serve(fixture, port: port, label: tenant ?? (nextNight ? "the demo tenant, one night later" : "the demo tenant"), console: console) {
                 await waiter.wait()
             }
         }

@@ -24,7 +24,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A waiver file (YAML) of accepted risks.", valueName: "file"))
     var waivers: String?
 
-    @Option(help: ArgumentHelp("A previous v360audit.json: findings are marked new or unchanged, and resolved ones listed.",
+    @Option(help: ArgumentHelp("A previous snapshot (gives changes[] too) or v360audit.json: findings are marked new or unchanged, resolved ones listed.",
                                valueName: "file"))
     var baseline: String?
 

@@ -9,6 +9,7 @@ extension JSONReport {
     /// Writes the report into `stream`.
     func write(to stream: inout JSONStream) {
         stream.object([
+            ("format", { $0.string(format) }),
             ("tool", { $0.object([("name", { $0.string(tool.name) }), ("version", { $0.string(tool.version) })]) }),
             ("scan", { $0.object([
                 ("source", { $0.string(scan.source) }),
@@ -40,8 +41,16 @@ extension JSONReport {
             } }),
             ("inventory", { $0.array(inventory, Self.write) }),
             ("plan", { $0.array(plan, Self.write) }),
+            ("changes", { Self.write(&$0, changes) }),
         ])
         stream.newlineAtEnd()
+    }
+
+    /// `changes`: null without a snapshot baseline, else each change as its JSON object.
+    private static func write(_ stream: inout JSONStream, _ changes: [SnapshotChange]?) {
+        guard let changes else { return stream.null() }
+        let objects: [EvidenceValue] = changes.map(\.object)
+        stream.array(objects) { (inner: inout JSONStream, value: EvidenceValue) in write(&inner, value) }
     }
 
     private static func write(_ stream: inout JSONStream, _ finding: Finding) {
@@ -52,11 +61,15 @@ extension JSONReport {
             ("resource", { write(&$0, finding.resource) }),
             ("message", { $0.string(finding.message) }),
             ("evidence", { write(&$0, finding.evidence) }),
+            ("fingerprint", { $0.string(finding.fingerprint) }),
         ]
         if let waiver = finding.waiver {
             var waiverFields: [JSONStream.Field] = [("id", { $0.string(waiver.id) }), ("reason", { $0.string(waiver.reason) })]
-            if let owner = waiver.owner { waiverFields.append(("owner", { $0.string(owner) })) }
-            if let expires = waiver.expires { waiverFields.append(("expires", { $0.string(expires) })) }
+            let optional: [(String, String?)] = [("owner", waiver.owner), ("created", waiver.created), ("expires", waiver.expires),
+                                                 ("ticket", waiver.ticket), ("fingerprint", waiver.fingerprint)]
+            for (key, value) in optional {
+                if let value { waiverFields.append((key, { $0.string(value) })) }
+            }
             fields.append(("waiver", { $0.object(waiverFields) }))
         }
         fields.append(("drift", { stream in finding.drift.map { stream.string($0.rawValue) } ?? stream.null() }))

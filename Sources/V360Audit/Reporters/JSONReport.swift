@@ -40,6 +40,8 @@ struct JSONReport: Encodable {
         var resolved: Int
     }
 
+    /// Marks the file as a report, so `--baseline` tells it from a snapshot.
+    var format = Baseline.reportFormat
     var tool: Tool
     var scan: Scan
     var gate: Gate
@@ -49,6 +51,8 @@ struct JSONReport: Encodable {
     var coverage: [CoverageEntry]
     var inventory: [InventoryRow]
     var plan: [PlanEntry]
+    /// What changed in the PSA since a snapshot baseline; null otherwise.
+    var changes: [SnapshotChange]?
 
     /// Builds the report from a context.
     init(_ context: ReportContext) {
@@ -71,5 +75,6 @@ struct JSONReport: Encodable {
         coverage = result.coverage
         inventory = result.inventory
         plan = result.plan
+        changes = result.changes
     }
 }

@@ -44,7 +44,7 @@ struct JUnitCase: Sendable {
             break
         case .failed(let finding) where finding.status == .waived:
             testCase.kind = .skipped
-            testCase.message = "waived: " + waiverText(finding.waiver) + " — " + finding.message
+            testCase.message = waiverText(finding.waiver) + " — " + finding.message
         case .failed(let finding):
             testCase.kind = .failure
             testCase.type = finding.severity.rawValue.uppercased()
@@ -65,12 +65,13 @@ struct JUnitCase: Sendable {
         return testCase
     }
 
+    /// `waived until 2027-01-31: reason (waiver W-1, owner …, ticket …)`, as DESIGN.md words it.
     private static func waiverText(_ waiver: WaiverNote?) -> String {
-        guard let waiver else { return "waiver" }
-        var parts = [waiver.id]
+        guard let waiver else { return "waived" }
+        var parts = ["waiver \(waiver.id)"]
         if let owner = waiver.owner { parts.append("owner \(owner)") }
-        if let expires = waiver.expires { parts.append("expires \(expires)") }
-        return parts.joined(separator: ", ") + ": " + waiver.reason
+        if let ticket = waiver.ticket { parts.append("ticket \(ticket)") }
+        return "waived until \(waiver.expires ?? "further notice"): \(waiver.reason) (\(parts.joined(separator: ", ")))"
     }
 
     private static func failureBody(_ finding: Finding, rule: RuleMetadata) -> String {
@@ -80,6 +81,7 @@ struct JUnitCase: Sendable {
             "resource: \(EvidenceText.resource(finding.resource))",
         ]
         if let drift = finding.drift { lines.append("drift: \(drift.rawValue)") }
+        lines.append("fingerprint: \(finding.fingerprint)")
         lines.append("evidence:")
         lines += EvidenceText.lines(finding.evidence).map { "  " + $0 }
         lines.append("remediation:")

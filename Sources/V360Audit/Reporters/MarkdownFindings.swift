@@ -73,7 +73,7 @@ struct MarkdownFindings {
     private func findingBlock(_ finding: Finding) -> String {
         var text = "**" + MarkdownText.escape(EvidenceText.resource(finding.resource)) + "**"
         if finding.drift == .new { text += " *(new)*" }
-        text += ": " + MarkdownText.escape(finding.message)
+        text += ": " + MarkdownText.escape(finding.message) + " · fingerprint `\(finding.fingerprint)`"
         guard case .object(let fields) = finding.evidence, !fields.isEmpty else { return text }
         var scalars: [String] = []
         var tables: [String] = []
@@ -114,11 +114,14 @@ struct MarkdownFindings {
                 "`\(finding.ruleId)`", finding.severity.rawValue,
                 MarkdownText.escape(EvidenceText.resource(finding.resource)),
                 MarkdownText.escape(finding.waiver?.id ?? ""),
+                MarkdownText.escape(finding.waiver?.owner ?? ""),
+                MarkdownText.escape(finding.waiver?.ticket ?? "—"),
+                MarkdownText.escape(finding.waiver?.expires ?? ""),
                 MarkdownText.escape(finding.waiver?.reason ?? ""),
-                MarkdownText.escape(finding.waiver?.expires ?? "never"),
+                finding.waiver?.fingerprint == nil ? "—" : "pinned",
             ])
         }
-        let header = MarkdownText.header(["rule", "severity", "resource", "waiver", "reason", "expires"])
+        let header = MarkdownText.header(["rule", "severity", "resource", "waiver", "owner", "ticket", "expires", "reason", "pinned"])
         return "### Waived (\(waived.count))\n\n"
             + MarkdownText.foldedTable(header: header, rows: rows, visible: 10, summary: "\(rows.count - 10) more waived findings")
     }

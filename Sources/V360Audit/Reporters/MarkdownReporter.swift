@@ -13,6 +13,7 @@ struct MarkdownReporter: Reporter {
     func render(_ context: ReportContext) -> String {
         var blocks = [header(context), counts(context), rulesTable(context)]
         blocks += MarkdownFindings(context: context).blocks()
+        blocks += MarkdownChanges(result: context.result).blocks()
         blocks += MarkdownPlan(plan: context.result.plan).blocks()
         blocks += MarkdownInventory(context: context).blocks()
         blocks += MarkdownCoverage(context: context).blocks()
@@ -74,10 +75,15 @@ struct MarkdownReporter: Reporter {
         }
         let scan = context.scan
         let site = MarkdownText.escape(scan.site)
+        var changes = ""
+        if let count = context.result.changes?.count {
+            changes = count == 0 ? " No changes in the PSA since the baseline."
+                : " **\(count) change(s) in the PSA since the baseline** (see *Changes since the baseline*)."
+        }
         return """
             # v360audit report
 
-            \(verdict)
+            \(verdict)\(changes)
 
             Source: \(scan.source.rawValue) · site \(site) · captured \(Self.isoDate(scan.capturedAt)) · \
             snapshot SHA-256 `\(scan.snapshotSha256.prefix(16))…` · v360audit \(context.toolVersion)

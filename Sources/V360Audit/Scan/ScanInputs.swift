@@ -12,7 +12,7 @@ struct ScanInputs: Sendable {
     var register: KeyRegister?
     /// The waivers, if any.
     var waivers: WaiverSet?
-    /// The baseline report, if any.
+    /// The baseline report or snapshot, if any.
     var baseline: Baseline?
 
     /// Loads every input the options name; `--demo` without `--register` uses the demo register.
@@ -28,7 +28,7 @@ struct ScanInputs: Sendable {
             register = nil
         }
         let waivers = try options.waivers.map { path throws(AuditRulesError) in
-            try WaiverSet.load(from: URL(fileURLWithPath: path))
+            try WaiverSet.load(from: URL(fileURLWithPath: path), ruleIds: Set(pack.rules.map(\.id)))
         }
         let baseline = try options.baseline.map { path throws(AuditRulesError) in
             try Baseline.load(from: URL(fileURLWithPath: path))
@@ -36,9 +36,14 @@ struct ScanInputs: Sendable {
         return ScanInputs(pack: pack, register: register, waivers: waivers, baseline: baseline)
     }
 
-    /// Evaluates the pack against a snapshot and applies the baseline.
+    /// Evaluates the pack against a snapshot and applies the baseline (a snapshot baseline is
+    /// evaluated with the same pack, register and waivers).
     func evaluate(_ snapshot: TenantSnapshot) -> AuditResult {
-        let result = AuditEngine.evaluate(pack: pack, snapshot: snapshot, register: register, waivers: waivers)
-        return baseline?.apply(to: result) ?? result
+        let result = evaluateOnly(snapshot)
+        return baseline?.apply(to: result, current: snapshot, evaluate: evaluateOnly) ?? result
+    }
+
+    private func evaluateOnly(_ snapshot: TenantSnapshot) -> AuditResult {
+        AuditEngine.evaluate(pack: pack, snapshot: snapshot, register: register, waivers: waivers)
     }
 }

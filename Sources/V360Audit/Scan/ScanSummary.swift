@@ -35,7 +35,8 @@ struct ScanSummary {
         if notEvaluated > 0 { text += " \(notEvaluated) check(s) not evaluated (missing user input; see the coverage section)." }
         if result.hasBaseline {
             let new = result.findings.filter { $0.drift == .new }.count
-            text += " Since the baseline: \(new) new, \(result.resolved.count) resolved."
+            text += " Since the baseline: \(new) new, \(result.resolved.count) resolved"
+                + (result.changes.map { ", \($0.count) change(s) in the PSA." } ?? ".")
         }
         text += " Source: \(context.scan.source.rawValue) (\(context.scan.site))."
         text += files.isEmpty ? "" : " Reports: " + files.joined(separator: ", ") + "."

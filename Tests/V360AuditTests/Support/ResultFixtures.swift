@@ -44,7 +44,8 @@ enum ResultFixtures {
         let key = ResourceRef(kind: .apiKey, identifier: hostile, key: hostile, registerIndex: 0)
         let waived = Finding(ruleId: stale.id, severity: .medium, resource: key, message: "old \(hostile)",
                              evidence: .object([EvidenceField("created", .string("2020-01-01"))]), status: .waived,
-                             waiver: WaiverNote(id: "W-\(hostile)", reason: hostile, owner: hostile, expires: "2027-01-01"))
+                             waiver: WaiverNote(id: "W-\(hostile)", reason: hostile, owner: hostile, created: "2026-10-01",
+                                                expires: "2027-01-01", ticket: "SEC-\(hostile)"))
         let rules = [
             RuleResult(rule: admin, cases: [
                 RuleCase(resource: evil, outcome: .failed(adminFinding)),
