@@ -40,6 +40,7 @@ import Testing
             "integratorLogin change=accessChanged username=ticket-portal from={canAccessAllApisFlag:false,canAccessAllRecordsFlag:false} "
                 + "to={canAccessAllApisFlag:true,canAccessAllRecordsFlag:false}",
             "integratorLogin change=removed username=old-rmm from=null to=null",
+            "rolePermission roleId=5 roleName=Power Users module=Finance function=Billing Reconciliation op=delete from=None to=All members=[PowerSync]",
             "rolePermission roleId=6 roleName=API - Email reConnector module=Finance function=Invoicing op=delete from=None to=All members=[V360API]",
             "rolePermission roleId=9 roleName=API - Read Only module=Service Desk function=Service Tickets op=edit from=My to=None members=[v360audit]",
             "scannerPermission module=Service Desk function=Service Tickets op=edit from=My to=None",

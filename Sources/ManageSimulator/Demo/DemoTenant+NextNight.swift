@@ -14,6 +14,7 @@ extension DemoTenant {
     /// | `BackupAPI` (206) moved to `API - MSP360` | apiMember | `roleChanged` |
     /// | `API - Email reConnector` gains Delete `All` on Finance > Invoicing | rolePermission | None → All, members [V360API] |
     /// | `API - Read Only` (the scanner's role) loses Edit `My` on Service Tickets | rolePermission and scannerPermission | My → None |
+    /// | `Power Users` gains Delete `All` on Finance > Billing Reconciliation (74 of 77 rows all-`All` now) | rolePermission | None → All, members [PowerSync]; a waiver pinned to PowerSync's admin-equivalent finding lapses |
     /// | integrator login `ticket-portal` switched to all APIs | integratorLogin | `accessChanged` |
     /// | integrator login `old-rmm` deleted | integratorLogin | `removed` |
     /// | `API - Email reConnector`'s `All` on Company Maintenance re-spelled ` all ` | — | nothing: same level |
@@ -37,6 +38,9 @@ extension DemoTenant {
             if matches(row, "Finance", "Invoicing") { row = setting(row, "deleteLevel", "All") }
             if matches(row, "Companies", "Company Maintenance") { row = setting(row, "inquireLevel", " all ") }
             return row
+        }
+        settings[Role.powerUsers] = settings[Role.powerUsers]?.map {
+            matches($0, "Finance", "Billing Reconciliation") ? setting($0, "deleteLevel", "All") : $0
         }
         settings[Role.readOnly] = settings[Role.readOnly]?.map { matches($0, "Service Desk", "Service Tickets") ? setting($0, "editLevel", "None") : $0 }
         settings[Role.finance] = settings[Role.finance]?.map { row in
