@@ -10,12 +10,15 @@ import ManageSimulator
 /// `v360audit` processes from spawn to exit with reports written: `snapshot`, the live `scan`, and
 /// the offline `scan --snapshot`. Prints medians against the targets; exits 1 when one is missed.
 ///
-/// Options: `--runs 3 --latency-ms 50 --binary PATH` (default: `v360audit` beside this binary).
+/// Options: `--runs 3 --latency-ms 50 --binary PATH` (default: `v360audit` beside this binary),
+/// `--keep DIR` (write the tenant's snapshot, register and profiles there and keep them, to
+/// profile an offline scan with `perf record`).
 enum ScanBenchmark {
     static func run(arguments: [String]) async throws {
         var runs = 3, latency = 50
         var binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("v360audit").path
+        var keep: String?
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             let value = rest.popFirst()
@@ -23,12 +26,14 @@ enum ScanBenchmark {
             case ("--runs", let v?): runs = max(1, Int(v) ?? 3)
             case ("--latency-ms", let v?): latency = max(0, Int(v) ?? 50)
             case ("--binary", let v?): binary = v
-            default: throw RulesBenchmark.BenchError("usage: v360bench scan [--runs N] [--latency-ms N] [--binary PATH]")
+            case ("--keep", let v?): keep = v
+            default: throw RulesBenchmark.BenchError("usage: v360bench scan [--runs N] [--latency-ms N] [--binary PATH] [--keep DIR]")
             }
         }
         let tenant = BenchTenant()
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("v360bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("v360bench-\(UUID().uuidString)")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
         let rules = work.appendingPathComponent("rules")
         try FileManager.default.createDirectory(at: rules.appendingPathComponent("tools"), withIntermediateDirectories: true)
         for (id, yaml) in tenant.profiles {
