@@ -73,7 +73,16 @@ let package = Package(
             name: "CLibXML2",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .testTarget(name: "ManageReaderTests", dependencies: ["ManageReader", "ManageSimulator"]),
+        .testTarget(
+            name: "ManageReaderTests",
+            dependencies: [
+                "ManageReader", "ManageSimulator",
+                // The transport failure classification is tested with the libraries' own error values.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
