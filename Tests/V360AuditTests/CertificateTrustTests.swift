@@ -101,6 +101,17 @@ import Testing
                 + "for another host name; use the name on the certificate in --site\n")
     }
 
+    @Test func doctorSaysInOneLineThatATypoedNameDoesNotResolve() async {
+        var environment = ConnectionOptionsTests.environment
+        environment["CWM_SITE"] = "psa.nonexistent.invalid"
+        let started = ContinuousClock.now
+        let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(code == 2)
+        #expect(output.out == "FAIL cannot resolve psa.nonexistent.invalid: the host name has no address (a typo in "
+                + "--site, or a name only an internal DNS knows); check the host name\n")
+    }
+
     @Test(arguments: ["missing", "empty", "not-pem"])
     func aCAFileThatIsMissingOrHoldsNoCertificateIsExit64NamingIt(_ kind: String) async throws {
         let directory = try TestPaths.temporaryDirectory()

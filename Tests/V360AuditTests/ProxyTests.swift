@@ -41,6 +41,22 @@ import Testing
         #expect(!everything.contains("proxyuser:"))
     }
 
+    @Test func tlsRunsInsideTheTunnelToAnHTTPSSite() async throws {
+        let certificate = try ThrowawayCertificate.make()
+        defer { certificate.remove() }
+        let server = try await CertificateTrustTests.tlsServer(certificate)
+        let proxy = try ConnectProxy.start()
+        defer { proxy.stop() }
+        var environment = LiveCommandTests.simulatorEnvironment(server)
+        environment["HTTPS_PROXY"] = "http://127.0.0.1:\(proxy.port)"
+        environment["CWM_CA_FILE"] = certificate.certificateFile
+        let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment)
+        try await server.shutdown()
+        #expect(code == 0, "\(output.err)")
+        #expect(proxy.connects.map(\.target) == ["127.0.0.1:\(server.port)"])
+        #expect(proxy.connects.first?.proxyAuthorization == nil)
+    }
+
     @Test func theLowerCaseVariableWinsAsInCurl() async throws {
         let server = try await SimulatorServer.start(tenant: DemoTenant.fixture)
         let used = try ConnectProxy.start()

@@ -173,7 +173,7 @@ final class RequestExecutor: Sendable {
 
     private func reason(_ error: ReaderError) -> String {
         if let status = error.status { return String(status) }
-        if let failure = error.transportFailure { return failure.message }
+        if let failure = error.transportFailure { return failure.causeInWords }
         return "a connection error"
     }
 

@@ -1,6 +1,25 @@
 import Foundation
 
 extension TransportFailure {
+    /// The cause in a few words, for retry log lines (the full ``message`` comes once, when the read gives up).
+    public var causeInWords: String {
+        let place = atProxy ? "the proxy \(proxy ?? "?")" : siteHostAndPort
+        switch cause {
+        case .cannotResolve: return "\(place): host name not resolved"
+        case .connectionRefused: return "\(place): connection refused"
+        case .unreachable: return "\(place): network or host unreachable"
+        case .connectTimedOut: return "\(place): no connection in time"
+        case .connectionClosed: return "\(place): connection closed"
+        case .responseTimedOut: return "\(place): no answer in time"
+        case .certificateNotTrusted: return "\(place): certificate not trusted"
+        case .certificateNameMismatch: return "\(place): certificate for another host name"
+        case .handshakeRefused: return "\(place): TLS handshake refused"
+        case .proxyRefusedTunnel: return "\(place): the proxy refused the tunnel"
+        case .proxyAuthenticationRequired: return "\(place): proxy authentication failed"
+        case .other: return "\(place): connection failed"
+        }
+    }
+
     /// One sentence naming the host and port, the cause in words, and what to do; never a
     /// library type name, an error code, an errno or a source path, and never a proxy password.
     public var message: String {
