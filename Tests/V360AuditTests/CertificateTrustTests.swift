@@ -106,7 +106,9 @@ import Testing
         environment["CWM_SITE"] = "psa.nonexistent.invalid"
         let started = ContinuousClock.now
         let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // It took 52 s when every attempt waited for the connect timeout; now it is the resolver's
+        // answer once (a resolver that drops a query under load may add its own 5 s retry).
+        #expect(ContinuousClock.now - started < .seconds(12))
         #expect(code == 2)
         #expect(output.out == "FAIL cannot resolve psa.nonexistent.invalid: the host name has no address (a typo in "
                 + "--site, or a name only an internal DNS knows); check the host name\n")
