@@ -166,10 +166,12 @@ import Testing
         let sleeps = RecordingSleeper()
         let transport = FakeTransport { request in
             request.url.path.hasSuffix("/system/members")
-                ? Fixtures.json("{}", status: 429, headers: [("Retry-After", "30")]) : Fixtures.healthy(request)
+                ? Fixtures.json("{}", status: 429, headers: [("Retry-After", "60")]) : Fixtures.healthy(request)
         }
         var configuration = try Fixtures.configuration(sleeper: sleeps.sleeper)
-        configuration.deadline = .seconds(20)
+        // A wall-clock deadline: generous, because the whole suite shares two cores and this test
+        // may wait many seconds for a thread before its first request.
+        configuration.deadline = .seconds(50)
         let snapshot = try await ManageClient(configuration: configuration, transport: transport).readSnapshot()
         #expect(sleeps.delays.all.isEmpty)
         #expect(snapshot.gaps.map(\.status) == [429])
