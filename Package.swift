@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Already resolved through async-http-client; named here because ManageReader builds its
+        // TLS trust (--ca-file) and the simulator's optional TLS listener with it.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -27,7 +30,9 @@ let package = Package(
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -44,6 +49,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             exclude: ["README.md"]
         ),
@@ -67,7 +73,16 @@ let package = Package(
             name: "CLibXML2",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .testTarget(name: "ManageReaderTests", dependencies: ["ManageReader", "ManageSimulator"]),
+        .testTarget(
+            name: "ManageReaderTests",
+            dependencies: [
+                "ManageReader", "ManageSimulator",
+                // The transport failure classification is tested with the libraries' own error values.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(

@@ -17,8 +17,8 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
     case forbidden(endpoint: String)
     /// Any other unsuccessful HTTP status (after retries where they apply).
     case httpStatus(endpoint: String, status: Int, detail: String)
-    /// The connection failed or timed out (after retries).
-    case transport(endpoint: String, detail: String)
+    /// No HTTP answer: the connection, TLS or proxy failed (after retries where they can help).
+    case transport(endpoint: String, failure: TransportFailure)
     /// The body was not the JSON the endpoint should return.
     case badData(endpoint: String, detail: String)
     /// The overall read deadline passed before this endpoint could be read.
@@ -31,11 +31,16 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidSnapshot(file: String, line: Int?, path: String?, detail: String)
     /// A snapshot file that could not be read or written.
     case snapshotIO(file: String, detail: String)
+    /// `--ca-file` / `CWM_CA_FILE` names a file that is missing or holds no PEM certificate.
+    case invalidCAFile(file: String, reason: String)
+    /// `HTTPS_PROXY` / `https_proxy` is not an `http://` proxy URL (the value is never shown: it may hold a password).
+    case invalidProxy(variable: String, reason: String)
 
     /// True for usage and invalid-input problems (exit 64); false when PSA data could not be read (exit 2).
     public var isUsage: Bool {
         switch self {
-        case .invalidSite, .insecureSite, .invalidCredential, .invalidSnapshot, .snapshotIO: true
+        case .invalidSite, .insecureSite, .invalidCredential, .invalidSnapshot, .snapshotIO, .invalidCAFile,
+             .invalidProxy: true
         case .authenticationFailed, .forbidden, .httpStatus, .transport, .badData, .deadlineExceeded,
              .requestBudgetExhausted, .refusedURL: false
         }
@@ -51,6 +56,12 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
              .badData(let e, _), .deadlineExceeded(let e), .requestBudgetExhausted(let e, _), .refusedURL(let e, _): e
         default: nil
         }
+    }
+
+    /// The transport failure, when the PSA gave no HTTP answer.
+    public var transportFailure: TransportFailure? {
+        if case .transport(_, let failure) = self { return failure }
+        return nil
     }
 
     /// The HTTP status the error is about, when the server answered.
@@ -82,8 +93,9 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
             "403 Forbidden on \(endpoint): the scanner's security role is not permitted to read it"
         case .httpStatus(let endpoint, let status, let detail):
             "HTTP \(status) on \(endpoint)" + (detail.isEmpty ? "" : ": \(detail)")
-        case .transport(let endpoint, let detail):
-            "could not reach \(endpoint): \(detail)"
+        case .transport(_, let failure):
+            // The endpoint is in the gap or log line around it; the sentence is about the connection.
+            failure.message
         case .badData(let endpoint, let detail):
             "bad data from \(endpoint): \(detail)"
         case .deadlineExceeded(let endpoint):
@@ -97,6 +109,10 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
                 + (path.map { " at \($0)" } ?? "") + ": \(detail)"
         case .snapshotIO(let file, let detail):
             "\(file): \(detail)"
+        case .invalidCAFile(let file, let reason):
+            "\(file): not usable as --ca-file: \(reason)"
+        case .invalidProxy(let variable, let reason):
+            "\(variable) is not usable: \(reason)"
         }
     }
 }

@@ -24,16 +24,21 @@ public final class SimulatorServer: Sendable {
     private let channel: any Channel
     private let state: SimulatorState
 
-    private init(port: Int, tenant: TenantFixture, faults: FaultPlan, channel: any Channel, state: SimulatorState) {
+    /// `https` when serving with ``SimulatorTLS``, else `http`.
+    public let scheme: String
+
+    private init(port: Int, scheme: String, tenant: TenantFixture, faults: FaultPlan, channel: any Channel,
+                 state: SimulatorState) {
         self.port = port
+        self.scheme = scheme
         self.tenant = tenant
         self.faults = faults
         self.channel = channel
         self.state = state
     }
 
-    /// `http://127.0.0.1:PORT`, the value for `--site` / `CWM_SITE`.
-    public var siteURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:PORT` (`https://` with TLS), the value for `--site` / `CWM_SITE`.
+    public var siteURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts serving `tenant` on 127.0.0.1 (never on other interfaces).
     ///
@@ -41,10 +46,13 @@ public final class SimulatorServer: Sendable {
     ///   - tenant: the fixture to serve.
     ///   - faults: faults to inject; none by default.
     ///   - port: the port; 0 (the default) picks a free one.
+    ///   - tls: serve HTTPS with this certificate instead of plain HTTP.
     /// - Throws: `SimulatorError.bindFailed` when the port cannot be bound.
-    public static func start(tenant: TenantFixture, faults: FaultPlan = .none, port: Int = 0) async throws -> SimulatorServer {
+    public static func start(tenant: TenantFixture, faults: FaultPlan = .none, port: Int = 0,
+                             tls: SimulatorTLS? = nil) async throws -> SimulatorServer {
         let state = SimulatorState()
-        let processor = RequestProcessor(fixture: tenant, faults: faults, state: state)
+        let scheme = tls == nil ? "http" : "https"
+        let processor = RequestProcessor(fixture: tenant, faults: faults, state: state, scheme: scheme)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -53,6 +61,7 @@ public final class SimulatorServer: Sendable {
                 state.register(channel)
                 channel.closeFuture.whenComplete { _ in state.unregister(channel) }
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(tls.handler()) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(SimulatorHTTPHandler(processor: processor))
                 }
@@ -67,7 +76,14 @@ public final class SimulatorServer: Sendable {
             try? await channel.close()
             throw SimulatorError.bindFailed(port: port, reason: "no local address after binding")
         }
-        return SimulatorServer(port: boundPort, tenant: tenant, faults: faults, channel: channel, state: state)
+        return SimulatorServer(port: boundPort, scheme: scheme, tenant: tenant, faults: faults, channel: channel,
+                               state: state)
+    }
+
+    /// TCP connections accepted so far (a TLS handshake that fails still counts: tests use this to
+    /// prove a client did not retry).
+    public func connectionsAccepted() -> Int {
+        state.connectionsAccepted()
     }
 
     /// Every request served so far, in the order they were processed (method, path, query, status,

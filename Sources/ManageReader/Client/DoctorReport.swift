@@ -26,6 +26,8 @@ public struct DoctorReport: Sendable, Equatable {
     public var site: String
     /// True when `/login/companyinfo` answered.
     public var reachable: Bool
+    /// Why no HTTP answer came (cannot resolve, cannot connect, certificate not trusted, proxy…), if so.
+    public var connectionFailure: TransportFailure?
     /// The codebase in use (from company info, or the `v4_6_release/` fallback).
     public var codebase: String?
     /// `CompanyName` from company info.
@@ -42,9 +44,10 @@ public struct DoctorReport: Sendable, Equatable {
     /// Creates a report.
     public init(site: String, reachable: Bool = false, codebase: String? = nil, companyName: String? = nil,
                 authenticated: Bool? = nil, scannerMember: MemberReference? = nil, writeGrants: [Grant] = [],
-                problems: [String] = []) {
+                problems: [String] = [], connectionFailure: TransportFailure? = nil) {
         self.site = site
         self.reachable = reachable
+        self.connectionFailure = connectionFailure
         self.codebase = codebase
         self.companyName = companyName
         self.authenticated = authenticated

@@ -16,6 +16,14 @@ extension ManageClient {
         let info: CompanyInfo
         switch await CompanyInfo.read(with: executor) {
         case .failure(let error):
+            if let failure = error.transportFailure {
+                // One sentence says it all (cannot resolve, cannot connect, certificate not trusted…).
+                report.connectionFailure = failure
+                return report
+            }
+            // The server answered, just not as a ConnectWise site should: it is reachable.
+            if case .badData = error { report.reachable = true }
+            if error.status != nil { report.reachable = true }
             report.problems.append(executor.redact(error.description))
             return report
         case .success(let value): info = value

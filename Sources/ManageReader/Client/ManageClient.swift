@@ -21,7 +21,8 @@ public struct ManageClient: Sendable {
         // Settings reads, extra list pages and the other lists may all be in flight at once.
         self.init(configuration: configuration,
                   transport: AsyncHTTPTransport(connectionsPerHost: configuration.concurrency * 2 + 4,
-                                                readTimeout: configuration.requestTimeout))
+                                                readTimeout: configuration.requestTimeout, proxy: configuration.proxy,
+                                                trustedCertificates: configuration.trustedCertificates))
     }
 
     /// Releases the transport's connections.
@@ -117,11 +118,16 @@ public struct ManageClient: Sendable {
         gap(area: endpoint.area, endpoint: endpoint.path, error, roleId: endpoint.roleId)
     }
 
-    /// A gap from an error; a request skipped after a 401 elsewhere says so.
+    /// A gap from an error; a request skipped after a 401 or an unfixable transport failure
+    /// elsewhere says so.
     static func gap(area: DataArea, endpoint: String, _ error: ReaderError, roleId: Int? = nil) -> ReadGap {
         if case .authenticationFailed(let failedAt) = error, failedAt != endpoint {
             return ReadGap(area: area, endpoint: endpoint, status: nil, roleId: roleId,
                            detail: "not read: authentication failed on \(failedAt) (401), so nothing more was requested")
+        }
+        if case .transport(let failedAt, let failure) = error, failedAt != endpoint, !failure.isRetryable {
+            return ReadGap(area: area, endpoint: endpoint, status: nil, roleId: roleId,
+                           detail: "not read: \(failure.message); so nothing more was requested")
         }
         return ReadGap(area: area, endpoint: endpoint, status: error.status, roleId: roleId, detail: error.description)
     }

@@ -7,9 +7,9 @@ import Foundation
 struct Redactor: Sendable {
     let secrets: [String]
 
-    init(credentials: Credentials) {
+    init(credentials: Credentials, proxy: ProxySettings? = nil) {
         // Longest first, so the Authorization value is replaced before its parts.
-        secrets = credentials.secrets.sorted { $0.count > $1.count }
+        secrets = (credentials.secrets + (proxy?.secrets ?? [])).sorted { $0.count > $1.count }
     }
 
     func callAsFunction(_ text: String) -> String {

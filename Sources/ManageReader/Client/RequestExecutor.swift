@@ -2,27 +2,35 @@ import Foundation
 import Logging
 
 /// Sends GETs for one read: builds headers at send time, retries what is worth retrying, keeps
-/// the overall deadline, stops everything after a 401, and logs each attempt without headers.
+/// the overall deadline, stops everything after a 401 or a transport failure that no retry can
+/// fix (unknown host, untrusted certificate, refused handshake or tunnel), and logs each attempt
+/// without headers.
 final class RequestExecutor: Sendable {
     let configuration: ReaderConfiguration
     let transport: any HTTPTransport
     let redact: Redactor
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
-    /// The endpoint that answered 401, once one has: nothing is sent after that.
-    private let authFailure = LockedState<String?>(nil)
+    /// The 401 or the unfixable transport failure that stopped the read, once one has: nothing is
+    /// sent after that.
+    private let halt = LockedState<ReaderError?>(nil)
     /// Requests sent so far, retries included (bounded by `requestBudget`).
     private let requestsSent = LockedState(0)
 
     init(configuration: ReaderConfiguration, transport: any HTTPTransport) {
         self.configuration = configuration
         self.transport = transport
-        self.redact = Redactor(credentials: configuration.credentials)
+        self.redact = Redactor(credentials: configuration.credentials, proxy: configuration.proxy)
         self.started = clock.now
     }
 
-    /// The endpoint that failed authentication, if any.
-    var authenticationFailedAt: String? { authFailure.withLock { $0 } }
+    /// The error that stopped the read (a 401 or an unfixable transport failure), if any.
+    var haltedBy: ReaderError? { halt.withLock { $0 } }
+
+    /// Stops the read: every later request fails with `error` without being sent.
+    private func stop(with error: ReaderError) {
+        halt.withLock { if $0 == nil { $0 = error } }
+    }
 
     /// GETs `url` (which must be on the configured origin) and returns a 2xx response or the error.
     /// - Parameters:
@@ -33,9 +41,9 @@ final class RequestExecutor: Sendable {
             return .failure(.refusedURL(endpoint: endpoint, reason: "\(url.host ?? "?") is not the configured site "
                                         + "\(configuration.site.origin); credentials are only sent there"))
         }
-        var lastError = ReaderError.transport(endpoint: endpoint, detail: "not attempted")
+        var lastError = ReaderError.transport(endpoint: endpoint, failure: failure(nil, for: url))
         for attempt in 1...configuration.maxAttempts {
-            if let failed = authenticationFailedAt { return .failure(.authenticationFailed(endpoint: failed)) }
+            if let halted = haltedBy { return .failure(halted) }
             let remaining = configuration.deadline - (clock.now - started)
             guard remaining > .zero else { return .failure(.deadlineExceeded(endpoint: endpoint)) }
             guard spendRequest() else {
@@ -84,16 +92,22 @@ final class RequestExecutor: Sendable {
         do {
             response = try await transport.send(request)
         } catch {
-            let detail = redact(String(describing: error))
             log(request, status: nil, start: start, attempt: attempt)
-            return .retry(.transport(endpoint: endpoint, detail: detail), retryAfter: nil)
+            let failure = failure(error, for: request.url)
+            let readerError = ReaderError.transport(endpoint: endpoint, failure: failure)
+            guard failure.isRetryable else {
+                // Only a change of settings fixes this: fail now, and send nothing more.
+                stop(with: readerError)
+                return .done(.failure(readerError))
+            }
+            return .retry(readerError, retryAfter: nil)
         }
         log(request, status: response.status, start: start, attempt: attempt)
         switch response.status {
         case 200..<300:
             return .done(.success(response))
         case 401:
-            authFailure.withLock { if $0 == nil { $0 = endpoint } }
+            stop(with: .authenticationFailed(endpoint: endpoint))
             return .done(.failure(.authenticationFailed(endpoint: endpoint)))
         case 403:
             return .done(.failure(.forbidden(endpoint: endpoint)))
@@ -106,6 +120,14 @@ final class RequestExecutor: Sendable {
         default:
             return .done(.failure(.httpStatus(endpoint: endpoint, status: response.status, detail: errorDetail(response))))
         }
+    }
+
+    /// The transport's own classification, or (for any other error, e.g. a test transport's) an
+    /// unclassified failure, which stays retryable.
+    private func failure(_ error: (any Error)?, for url: URL) -> TransportFailure {
+        if let failure = error as? TransportFailure { return failure }
+        return TransportFailure(cause: .other, host: configuration.site.host, port: configuration.site.effectivePort,
+                                proxy: configuration.proxy?.hostAndPort, proxyVariable: configuration.proxy?.variable)
     }
 
     /// Accept, plus the credentials headers for authenticated calls (built now, never stored).
@@ -151,6 +173,7 @@ final class RequestExecutor: Sendable {
 
     private func reason(_ error: ReaderError) -> String {
         if let status = error.status { return String(status) }
+        if let failure = error.transportFailure { return failure.causeInWords }
         return "a connection error"
     }
 

@@ -38,6 +38,10 @@ public struct ReaderConfiguration: Sendable {
     public var jitter: @Sendable (Double) -> Double
     /// Where request and retry lines go (never a header value).
     public var logger: Logger
+    /// The HTTP proxy to tunnel through (`HTTPS_PROXY`), already checked against `NO_PROXY`.
+    public var proxy: ProxySettings?
+    /// CA certificates trusted in addition to the system roots (`--ca-file`).
+    public var trustedCertificates: TrustedCertificates?
 
     /// Creates a configuration with DESIGN.md's defaults.
     public init(
@@ -47,7 +51,8 @@ public struct ReaderConfiguration: Sendable {
         maxBackoff: Duration = .seconds(8), maxRetryAfter: Duration = .seconds(60),
         now: @escaping @Sendable () -> Date = Date.init, sleeper: Sleeper = .live,
         jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) },
-        logger: Logger = Logger(label: "v360audit.reader")
+        logger: Logger = Logger(label: "v360audit.reader"), proxy: ProxySettings? = nil,
+        trustedCertificates: TrustedCertificates? = nil
     ) {
         self.site = site
         self.credentials = credentials
@@ -66,5 +71,7 @@ public struct ReaderConfiguration: Sendable {
         self.sleeper = sleeper
         self.jitter = jitter
         self.logger = logger
+        self.proxy = proxy
+        self.trustedCertificates = trustedCertificates
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// the client decides where credentials go.
 public protocol HTTPTransport: Sendable {
     /// Performs the GET and collects the body.
-    /// - Throws: any error for a failed connection or timeout; the client retries those.
+    /// - Throws: a ``TransportFailure`` saying why no answer came (the client fails at once on the
+    ///   ones no retry can fix); any other error counts as a connection failure worth retrying.
     func send(_ request: ReadRequest) async throws -> HTTPResponse
 
     /// Releases connections; called once when the client is shut down.

@@ -12,6 +12,8 @@ struct RequestProcessor: Sendable {
     let fixture: TenantFixture
     let faults: FaultPlan
     let state: SimulatorState
+    /// `http` or `https`: the scheme of the absolute `Link` URLs.
+    var scheme = "http"
 
     /// The response to send and how long to wait before sending it.
     func process(head: HTTPRequestHead, port: Int) -> (SimulatorResponse, delay: Duration) {
@@ -48,7 +50,7 @@ struct RequestProcessor: Sendable {
         let list = ListResponder(
             path: path, query: QueryString(query),
             forwardOnly: head.headers["pagination-type"].first?.lowercased() == "forward-only",
-            baseURL: "http://127.0.0.1:\(port)")
+            baseURL: "\(scheme)://127.0.0.1:\(port)")
         let apiPath = String(path.dropFirst(prefix.count))
         return applyPathFaults(path: path) { APIRouter(fixture: fixture).respond(apiPath: apiPath, list: list) }
     }

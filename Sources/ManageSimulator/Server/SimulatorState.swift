@@ -12,6 +12,7 @@ final class SimulatorState: @unchecked Sendable {
     private var apiRequestCount = 0
     private var pathFaultHits: [Int: Int] = [:]
     private var connections: [ObjectIdentifier: Channel] = [:]
+    private var acceptedCount = 0
 
     func append(_ entry: LoggedRequest) {
         lock.withLock { log.append(entry) }
@@ -44,7 +45,15 @@ final class SimulatorState: @unchecked Sendable {
     }
 
     func register(_ channel: Channel) {
-        lock.withLock { connections[ObjectIdentifier(channel)] = channel }
+        lock.withLock {
+            connections[ObjectIdentifier(channel)] = channel
+            acceptedCount += 1
+        }
+    }
+
+    /// Connections accepted since the server started.
+    func connectionsAccepted() -> Int {
+        lock.withLock { acceptedCount }
     }
 
     func unregister(_ channel: Channel) {

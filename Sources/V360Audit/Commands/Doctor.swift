@@ -8,7 +8,9 @@ extension V360AuditCommand {
             abstract: "Check the connection: reachability, codebase, credentials, and that the scanner's key is read-only.",
             discussion: """
                 Exit codes: 0 the PSA is reachable and the key authenticates (warnings, e.g. a key that can \
-                add, edit or delete, are printed but do not fail); 2 unreachable or not authenticated; 64 usage.
+                add, edit or delete, are printed but do not fail); 2 unreachable or not authenticated; 64 usage. \
+                A connection that fails (the name does not resolve, nothing listens, the certificate is not \
+                trusted, the proxy refuses the tunnel) is one FAIL line saying what to do.
                 """
         )
 
@@ -18,8 +20,8 @@ extension V360AuditCommand {
         func execute(console: Console) async throws -> Int32 {
             let (site, credentials, warnings) = try connection.resolve(environment: console.environment)
             for warning in warnings { console.warn(warning) }
-            let client = ManageClient(configuration: connection.configuration(
-                site: site, credentials: credentials, logger: logging.logger(console)))
+            let client = ManageClient(configuration: try connection.configuration(
+                site: site, credentials: credentials, logger: logging.logger(console), environment: console.environment))
             let report = await client.doctor()
             await client.shutdown()
             for line in DoctorRendering.lines(report, credentials: credentials) { console.out(line) }

@@ -3,11 +3,13 @@ import Foundation
 import Logging
 import ManageReader
 
-/// How to reach the PSA: `--site`, the API key, and how patiently to read.
+/// How to reach the PSA: `--site`, the API key, whom to trust, and how patiently to read.
 ///
 /// Each flag falls back to its `CWM_*` environment variable. The private key is never a flag
 /// value (it would show in the process list): it comes from `--private-key-file`,
-/// `CWM_PRIVATE_KEY_FILE` or `CWM_PRIVATE_KEY`.
+/// `CWM_PRIVATE_KEY_FILE` or `CWM_PRIVATE_KEY`. `HTTPS_PROXY` and `NO_PROXY` are read as curl
+/// reads them; `--ca-file` adds an internal CA to the system's roots (there is no switch that
+/// turns certificate verification off).
 struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The PSA host (https implied) or URL, e.g. na.myconnectwise.net (env: CWM_SITE).",
                                valueName: "host|url"))
@@ -29,6 +31,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("client-id"), help: ArgumentHelp("Your ConnectWise developer client ID (env: CWM_CLIENT_ID).",
                                                                valueName: "guid"))
     var clientId: String?
+
+    @Option(name: .customLong("ca-file"),
+            help: ArgumentHelp("PEM certificates to trust in addition to the system's, for a PSA with an internal CA (env: CWM_CA_FILE).",
+                               valueName: "path"))
+    var caFile: String?
 
     @Option(help: "Per-role settings lists read at once.")
     var concurrency: Int = 8
@@ -97,10 +104,24 @@ struct ConnectionOptions: ParsableArguments {
         return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// A reader configuration for these options.
-    func configuration(site: SiteAddress, credentials: Credentials, logger: Logger,
-                       now: @escaping @Sendable () -> Date = Date.init) -> ReaderConfiguration {
-        ReaderConfiguration(site: site, credentials: credentials, concurrency: concurrency,
-                            deadline: .seconds(timeout), now: now, logger: logger)
+    /// A reader configuration for these options: the proxy from `HTTPS_PROXY`/`NO_PROXY` for this
+    /// site, and the `--ca-file` / `CWM_CA_FILE` certificates.
+    /// - Parameter environment: The process environment (injected for tests).
+    /// - Throws: `V360AuditError.reader` (exit 64) for a CA file that is missing or holds no
+    ///   certificate, or a proxy variable that is not an `http://` proxy URL.
+    func configuration(site: SiteAddress, credentials: Credentials, logger: Logger, environment: [String: String],
+                       now: @escaping @Sendable () -> Date = Date.init) throws(V360AuditError) -> ReaderConfiguration {
+        let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            let trusted = try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
+            let proxy = try ProxySettings.from(environment: environment, targetHost: site.host)
+            if let trusted { logger.info("Trusting \(trusted.count) certificate(s) from \(trusted.file) besides the system's") }
+            if let proxy { logger.info("Connecting to \(site.host) through the proxy \(proxy.hostAndPort) (\(proxy.variable))") }
+            return ReaderConfiguration(site: site, credentials: credentials, concurrency: concurrency,
+                                       deadline: .seconds(timeout), now: now, logger: logger, proxy: proxy,
+                                       trustedCertificates: trusted)
+        } catch {
+            throw .reader(error)
+        }
     }
 }

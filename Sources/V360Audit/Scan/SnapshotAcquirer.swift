@@ -41,9 +41,10 @@ struct SnapshotAcquirer {
         let (site, credentials, warnings) = try options.resolve(environment: console.environment)
         for warning in warnings { logger.warning("\(warning)") }
         logger.info("Reading \(site.host) as company \(credentials.companyId), key \(credentials.maskedPublicKey)")
+        let configuration = try options.configuration(site: site, credentials: credentials, logger: logger,
+                                                      environment: console.environment)
         do {
-            return try await read(ManageClient(configuration: options.configuration(site: site, credentials: credentials,
-                                                                                     logger: logger)))
+            return try await read(ManageClient(configuration: configuration))
         } catch let error as ReaderError where !error.isUsage {
             return Self.failedRead(site: site.host, error: error, logger: logger)
         }
