@@ -23,6 +23,9 @@ let package = Package(
         // Already resolved through async-http-client; named here because ManageReader builds its
         // TLS trust (--ca-file) and the simulator's optional TLS listener with it.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Already resolved through swift-nio-ssl; its SHA-256 (BoringSSL's assembly) fingerprints
+        // snapshots and findings several times faster than a Swift implementation (README, design notes).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -34,6 +37,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -19,8 +19,10 @@ extension V360AuditCommand {
         func execute(console: Console) async throws -> Int32 {
             let logger = logging.logger(console)
             let snapshot = try await SnapshotAcquirer(console: console, logger: logger).fromLive(connection)
-            try SnapshotStore.save(snapshot, to: URL(fileURLWithPath: out))
-            let sha = SnapshotStore.sha256Hex(try SnapshotStore.encode(snapshot))
+            // Encoded once: the bytes written are the bytes fingerprinted.
+            let encoded = try SnapshotStore.encode(snapshot)
+            try SnapshotStore.write(encoded, to: URL(fileURLWithPath: out))
+            let sha = SnapshotStore.sha256Hex(encoded)
             let state = snapshot.isComplete
                 ? "complete"
                 : "INCOMPLETE (\(snapshot.gaps.count) read(s) failed; a scan of it will exit 2)"
