@@ -53,8 +53,12 @@ import Testing
         let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment)
         try await server.shutdown()
         #expect(code == 0, "\(output.err)")
-        #expect(proxy.connects.map(\.target) == ["127.0.0.1:\(server.port)"])
-        #expect(proxy.connects.first?.proxyAuthorization == nil)
+        // The client may open more than one pooled connection (doctor's probes can overlap), so
+        // the contract is where every tunnel goes, not how many there are.
+        let connects = proxy.connects
+        #expect(!connects.isEmpty)
+        #expect(connects.allSatisfy { $0.target == "127.0.0.1:\(server.port)" }, "\(connects)")
+        #expect(connects.allSatisfy { $0.proxyAuthorization == nil })
     }
 
     @Test func theLowerCaseVariableWinsAsInCurl() async throws {

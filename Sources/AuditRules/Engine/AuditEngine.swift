@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ManageReader
 
 /// Evaluates a rule pack against a snapshot: a pure function of its inputs (no clock, no I/O),
@@ -17,8 +18,15 @@ public enum AuditEngine {
         var coverage = baseCoverage(ctx)
         var complete = snapshot.gaps.isEmpty
         var results: [RuleResult] = []
-        for rule in pack.rules {
-            var output = run(rule, ctx)
+        // Rules are independent reads of one context: run them on all cores, then apply waivers
+        // and merge in pack order, so the result is the same as a sequential run.
+        let outputs = Mutex([EvaluationOutput?](repeating: nil, count: pack.rules.count))
+        DispatchQueue.concurrentPerform(iterations: pack.rules.count) { index in
+            let output = run(pack.rules[index], ctx)
+            outputs.withLock { $0[index] = output }
+        }
+        for (rule, computed) in zip(pack.rules, outputs.withLock { $0 }) {
+            guard var output = computed else { continue }
             output.cases = output.cases.map { waiving.apply($0, ruleId: rule.id) }
             output.cases.sort { $0.resource < $1.resource }
             coverage += output.coverage

@@ -5,24 +5,29 @@ import Foundation
 /// and `name` (null when absent), `key` and `registerIndex` only when set.
 ///
 /// The escaping matches the report's writer (quotes, backslashes and control characters only),
-/// so re-serialising the report's own values with sorted keys gives the same bytes.
+/// so re-serialising the report's own values with sorted keys gives the same bytes. Keys sort by
+/// their UTF-8 bytes. The fixed objects (the finding, its resource) are written in their sorted
+/// order directly; an evidence object is sorted only when its keys are not in order already, since
+/// every finding of a large tenant is fingerprinted (a test holds this to a sort of every object).
 struct CanonicalJSON {
     /// The document so far.
     private(set) var bytes: [UInt8] = []
 
-    /// Writes an object with its keys sorted.
-    mutating func object(_ fields: [(String, (inout CanonicalJSON) -> Void)]) {
-        bytes.append(UInt8(ascii: "{"))
-        for (index, field) in fields.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(field.0)
-            bytes.append(UInt8(ascii: ":"))
-            field.1(&self)
-        }
+    /// An empty document with room for `capacity` bytes.
+    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    /// `{"evidence":…,"resource":…,"ruleId":…}`.
+    mutating func finding(ruleId: String, resource: ResourceRef, evidence: EvidenceValue) {
+        bytes.append(contentsOf: #"{"evidence":"#.utf8)
+        value(evidence)
+        bytes.append(contentsOf: #","resource":"#.utf8)
+        self.resource(resource)
+        bytes.append(contentsOf: #","ruleId":"#.utf8)
+        string(ruleId)
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Writes an evidence value.
+    /// Writes an evidence value; objects with their keys sorted.
     mutating func value(_ value: EvidenceValue) {
         switch value {
         case .string(let s): string(s)
@@ -37,26 +42,60 @@ struct CanonicalJSON {
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            object(fields.map { field in (field.key, { $0.value(field.value) }) })
+            bytes.append(UInt8(ascii: "{"))
+            let order = self.order(of: fields)
+            for (position, index) in order.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                string(fields[index].key)
+                bytes.append(UInt8(ascii: ":"))
+                self.value(fields[index].value)
+            }
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Writes a resource reference as the report does.
-    mutating func resource(_ resource: ResourceRef) {
-        var fields: [(String, (inout CanonicalJSON) -> Void)] = [
-            ("kind", { $0.string(resource.kind.rawValue) }),
-            ("id", { $0.value(resource.id.map(EvidenceValue.int) ?? .null) }),
-            ("identifier", { $0.string(resource.identifier) }),
-            ("name", { $0.value(resource.name.map(EvidenceValue.string) ?? .null) }),
-        ]
-        if let key = resource.key { fields.append(("key", { $0.string(key) })) }
-        if let index = resource.registerIndex { fields.append(("registerIndex", { $0.value(.int(index)) })) }
-        object(fields)
+    /// The sorted order of an object's fields. Evidence lists repeat one shape (every excess row
+    /// has the same five keys), so the last object's order is reused when its keys are the same.
+    private mutating func order(of fields: [EvidenceField]) -> [Int] {
+        if fields.count == lastKeys.count, zip(fields, lastKeys).allSatisfy({ $0.key == $1 }) { return lastOrder }
+        let inOrder = zip(fields, fields.dropFirst()).allSatisfy { Self.precedes($0.key, $1.key) }
+        lastOrder = inOrder ? Array(fields.indices) : fields.indices.sorted { Self.precedes(fields[$0].key, fields[$1].key) }
+        lastKeys = fields.map(\.key)
+        return lastOrder
     }
 
-    /// Writes a string, escaping as the JSON report does.
+    private var lastKeys: [String] = []
+    private var lastOrder: [Int] = []
+
+    /// `{"id","identifier","key"?,"kind","name","registerIndex"?}`, in byte order.
+    mutating func resource(_ resource: ResourceRef) {
+        bytes.append(contentsOf: #"{"id":"#.utf8)
+        if let id = resource.id { bytes.append(contentsOf: String(id).utf8) } else { bytes.append(contentsOf: "null".utf8) }
+        bytes.append(contentsOf: #","identifier":"#.utf8)
+        string(resource.identifier)
+        if let key = resource.key {
+            bytes.append(contentsOf: #","key":"#.utf8)
+            string(key)
+        }
+        bytes.append(contentsOf: #","kind":"#.utf8)
+        string(resource.kind.rawValue)
+        bytes.append(contentsOf: #","name":"#.utf8)
+        if let name = resource.name { string(name) } else { bytes.append(contentsOf: "null".utf8) }
+        if let index = resource.registerIndex {
+            bytes.append(contentsOf: #","registerIndex":"#.utf8)
+            bytes.append(contentsOf: String(index).utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes a string with the report writer's escapes.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
@@ -75,6 +114,9 @@ struct CanonicalJSON {
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// Byte order of two keys.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     private static let hex = Array("0123456789abcdef".utf8)
 }

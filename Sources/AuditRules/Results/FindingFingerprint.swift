@@ -15,11 +15,7 @@ public enum FindingFingerprint {
     /// The exact bytes hashed (exposed for tests and for users checking a fingerprint by hand).
     public static func canonicalBytes(ruleId: String, resource: ResourceRef, evidence: EvidenceValue) -> [UInt8] {
         var json = CanonicalJSON()
-        json.object([
-            ("evidence", { $0.value(evidence) }),
-            ("resource", { $0.resource(resource) }),
-            ("ruleId", { $0.string(ruleId) }),
-        ])
+        json.finding(ruleId: ruleId, resource: resource, evidence: evidence)
         return json.bytes
     }
 

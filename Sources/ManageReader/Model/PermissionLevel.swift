@@ -33,15 +33,30 @@ public struct PermissionLevel: Codable, Sendable, Equatable, Hashable {
     public static let null = PermissionLevel(nil)
 
     /// True when the raw value is null, absent or blank.
-    public var isNull: Bool { normalized.isEmpty }
+    public var isNull: Bool { classified.null }
 
     /// True when the raw string is one of the four known levels (or null/blank).
-    public var isKnown: Bool { isNull || Rank.allCases.contains { $0.name.lowercased() == normalized } }
+    public var isKnown: Bool { classified.null || classified.rank != nil }
 
     /// The rank; an unknown string ranks as `.all` so the audit fails safe.
     public var rank: Rank {
-        if isNull { return .none }
-        return Rank.allCases.first { $0.name.lowercased() == normalized } ?? .all
+        let value = classified
+        return value.null ? .none : value.rank ?? .all
+    }
+
+    /// Null-or-blank, and the known rank if any. The canonical spellings (nearly every row of a
+    /// real tenant) are recognised without trimming or lower-casing; the rest are normalised.
+    private var classified: (null: Bool, rank: Rank?) {
+        switch raw {
+        case nil, "": return (true, nil)
+        case "None": return (false, Rank.none)
+        case "All": return (false, .all)
+        case "Mine": return (false, .mine)
+        case "My": return (false, .my)
+        default:
+            let text = normalized
+            return (text.isEmpty, Rank.allCases.first { $0.name.lowercased() == text })
+        }
     }
 
     /// True when the level grants anything (ranks above `None`).

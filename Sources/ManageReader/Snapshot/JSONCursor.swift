@@ -48,12 +48,11 @@ struct JSONCursor {
     }
 
     /// Walks an object, calling `member` with each key; `member` must consume the value.
-    mutating func object(_ member: (inout JSONCursor, String) throws(Mismatch) -> Void) throws(Mismatch) {
+    mutating func object(_ member: (inout JSONCursor, JSONKey) throws(Mismatch) -> Void) throws(Mismatch) {
         try expect(UInt8(ascii: "{"))
         if take(UInt8(ascii: "}")) { return }
         repeat {
-            skipSpace()
-            let key = try string()
+            let key = try self.key()
             try expect(UInt8(ascii: ":"))
             try member(&self, key)
         } while take(UInt8(ascii: ","))
@@ -77,8 +76,8 @@ struct JSONCursor {
         return true
     }
 
-    /// A string value; escapes decoded, UTF-8 validated.
-    mutating func string() throws(Mismatch) -> String {
+    /// An object key, as its raw bytes (a key holding an escape is left to the strict decoder).
+    mutating func key() throws(Mismatch) -> JSONKey {
         skipSpace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Mismatch() }
         position += 1
@@ -86,11 +85,33 @@ struct JSONCursor {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 position += 1
-                guard let text else { throw Mismatch() }
+                return JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
+            }
+            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw Mismatch() }
+            position += 1
+        }
+        throw Mismatch()
+    }
+
+    /// A string value; escapes decoded, UTF-8 validated.
+    mutating func string() throws(Mismatch) -> String {
+        skipSpace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Mismatch() }
+        position += 1
+        let start = position
+        var ascii = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                // ASCII is valid UTF-8 as it stands; only other text needs the (slower) validation.
+                if ascii { return String(decoding: raw, as: UTF8.self) }
+                guard let text = String(validating: raw, as: UTF8.self) else { throw Mismatch() }
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw Mismatch() }
             position += 1

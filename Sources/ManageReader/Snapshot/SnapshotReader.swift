@@ -94,7 +94,7 @@ enum SnapshotReader {
     private static func info(_ c: inout JSONCursor) throws(Mismatch) -> [String: String] {
         var map: [String: String] = [:]
         try c.object { (c, key) throws(Mismatch) in
-            guard map.updateValue(try c.string(), forKey: key) == nil else { throw Mismatch() }
+            guard let key = key.string, map.updateValue(try c.string(), forKey: key) == nil else { throw Mismatch() }
         }
         return map
     }

@@ -95,7 +95,7 @@ extension JSONReport {
         case .bool(let bool): stream.bool(bool)
         case .null: stream.null()
         case .list(let items): stream.array(items, write)
-        case .object(let fields): stream.object(fields.map { field in (field.key, { write(&$0, field.value) }) })
+        case .object(let fields): stream.object(fields, write)
         }
     }
 

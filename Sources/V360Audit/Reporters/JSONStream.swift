@@ -1,3 +1,4 @@
+import AuditRules
 /// Pretty-printed JSON with sorted keys, written straight into UTF-8 bytes.
 ///
 /// The JSON report of a large tenant runs to tens of megabytes; `JSONEncoder` first builds a tree
@@ -12,6 +13,8 @@ struct JSONStream {
     private(set) var bytes: [UInt8] = []
     private var level = 0
     private let file: ReportFile?
+    private var lastKeys: [String] = []
+    private var lastOrder: [Int] = []
 
     /// Creates an empty stream; with a `file`, written bytes move there in large pieces.
     init(file: ReportFile? = nil) {
@@ -42,6 +45,30 @@ struct JSONStream {
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// An object of evidence fields, keys sorted as ``object(_:)`` sorts them, without a closure
+    /// per field: evidence lists repeat one shape, so the last object's order is reused when its
+    /// keys are the same.
+    mutating func object(_ fields: [EvidenceField], _ write: (inout JSONStream, EvidenceValue) -> Void) {
+        guard !fields.isEmpty else { return raw("{}") }
+        if fields.count != lastKeys.count || !zip(fields, lastKeys).allSatisfy({ $0.key == $1 }) {
+            lastOrder = fields.indices.sorted { fields[$0].key < fields[$1].key }
+            lastKeys = fields.map(\.key)
+        }
+        let order = lastOrder
+        bytes.append(UInt8(ascii: "{"))
+        level += 1
+        for (position, index) in order.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            string(fields[index].key)
+            raw(" : ")
+            write(&self, fields[index].value)
+        }
+        level -= 1
+        newline()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     /// Writes an array, each element with `write`.
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONStream, Element) -> Void) {
         guard !elements.isEmpty else { return raw("[]") }
@@ -60,6 +87,12 @@ struct JSONStream {
     /// Writes a string, escaping quotes, backslashes and control characters (slashes are not escaped).
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most values need no escape: copy them whole.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")

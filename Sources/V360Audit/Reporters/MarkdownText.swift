@@ -8,6 +8,14 @@ enum MarkdownText {
     /// punctuation are backslash-escaped (`|` becomes `\|`, which GFM tables honour), `<`, `>`, `&`
     /// become entities, newlines become spaces and control characters are dropped.
     static func escape(_ string: String, clip: Bool = true) -> String {
+        // Tenant data is nearly all ASCII: escape it byte by byte (a report writes hundreds of
+        // thousands of cells); anything else goes character by character below.
+        if let ascii = escapeASCII(string, clip: clip) { return ascii }
+        return escapeCharacters(string, clip: clip)
+    }
+
+    /// ``escape(_:clip:)`` character by character: the reference the ASCII path is tested against.
+    static func escapeCharacters(_ string: String, clip: Bool) -> String {
         var out = ""
         var count = 0
         for character in string {
@@ -28,6 +36,52 @@ enum MarkdownText {
             }
         }
         return out
+    }
+
+    /// ``escape(_:clip:)`` for an all-ASCII string, with the same output; nil for any other string.
+    /// (`\r\n` is one character there, so it becomes one space and counts once toward the clip.)
+    static func escapeASCII(_ string: String, clip: Bool) -> String? {
+        var copy = string
+        return copy.withUTF8 { bytes -> String? in
+            var plain = bytes.count <= maxLength || !clip
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if plain, byte < 0x20 || byte == 0x7F || specialASCII[Int(byte)] { plain = false }
+            }
+            if plain { return string }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var count = 0, index = 0
+            while index < bytes.count {
+                if clip && count == maxLength {
+                    out.append(contentsOf: "…".utf8)
+                    break
+                }
+                count += 1
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "\r"):
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                    out.append(0x20)
+                case UInt8(ascii: "\n"), UInt8(ascii: "\t"): out.append(0x20)
+                case ..<0x20, 0x7F: continue
+                default:
+                    if specialASCII[Int(byte)] { out.append(UInt8(ascii: "\\")) }
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// ASCII punctuation Markdown gives a meaning, escaped with a backslash (plus `<`, `>`, `&`,
+    /// written as entities), by byte value.
+    private static let specialASCII: [Bool] = (0..<128).map { byte in
+        "\\`*_[]|~#!<>&".utf8.contains(UInt8(byte))
     }
 
     /// A table row from already-escaped cells.

@@ -1,18 +1,32 @@
 import Foundation
+import Synchronization
 import ManageReader
 
 /// Needed ranks per `FunctionCatalog` entry index; entries absent are needed at `None`.
 typealias NeedMap = [Int: OpRanks]
 
 /// Memo tables shared by every check of one evaluation: many members share a role and a tool
-/// set, so needs and excesses are computed once per distinct combination.
-final class NeedCache {
-    var needs: [NeedSpec: NeedMap] = [:]
-    var excesses: [RoleNeedKey: [Excess]] = [:]
+/// set, so needs and excesses are computed once per distinct combination. Locked, because the
+/// engine runs rules concurrently; two rules computing the same entry get the same value.
+final class NeedCache: Sendable {
+    private let needTable = Mutex<[NeedSpec: NeedMap]>([:])
+    private let excessTable = Mutex<[RoleNeedKey: [Excess]]>([:])
+
+    /// The memoised needs of a spec.
+    func needs(_ spec: NeedSpec) -> NeedMap? { needTable.withLock { $0[spec] } }
+
+    /// Remembers the needs of a spec.
+    func setNeeds(_ map: NeedMap, for spec: NeedSpec) { needTable.withLock { $0[spec] = map } }
+
+    /// The memoised excesses of a role and spec.
+    func excesses(_ key: RoleNeedKey) -> [Excess]? { excessTable.withLock { $0[key] } }
+
+    /// Remembers the excesses of a role and spec.
+    func setExcesses(_ excesses: [Excess], for key: RoleNeedKey) { excessTable.withLock { $0[key] = excesses } }
 }
 
 /// A role and a need spec: the identity of one excess computation.
-struct RoleNeedKey: Hashable {
+struct RoleNeedKey: Hashable, Sendable {
     var roleId: Int
     var spec: NeedSpec
 }
@@ -27,7 +41,7 @@ extension AuditContext {
     /// The union of the spec's profiles (feature rows per declared features), by catalog entry;
     /// nil when a tool has no profile.
     func needs(_ spec: NeedSpec) -> NeedMap? {
-        if let cached = cache.needs[spec] { return cached }
+        if let cached = cache.needs(spec) { return cached }
         var map: NeedMap = [:]
         for tool in spec.tools {
             guard let profile = pack.tool(tool.id) else { return nil }
@@ -39,14 +53,14 @@ extension AuditContext {
                 }
             }
         }
-        cache.needs[spec] = map
+        cache.setNeeds(map, for: spec)
         return map
     }
 
     /// Every op of every row of `role` granted above `needs`, sorted by module, function, op.
     func excesses(of role: SecurityRole, rows: [RoleSetting], spec: NeedSpec, needs: NeedMap) -> [Excess] {
         let key = RoleNeedKey(roleId: role.id, spec: spec)
-        if let cached = cache.excesses[key] { return cached }
+        if let cached = cache.excesses(key) { return cached }
         var result: [Excess] = []
         let entries = roleEntries[role.id] ?? []
         for (position, row) in rows.enumerated() {
@@ -64,7 +78,7 @@ extension AuditContext {
             }
         }
         result.sort()
-        cache.excesses[key] = result
+        cache.setExcesses(result, for: key)
         return result
     }
 

@@ -75,7 +75,10 @@ struct FunctionCatalog {
 
     private static func normalized(_ text: String?) -> String? {
         guard let text else { return nil }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Names without surrounding whitespace (nearly all) need no trimming, which is slow.
+        let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
+        let value = edges.contains { CharacterSet.whitespacesAndNewlines.contains($0) }
+            ? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() : text.lowercased()
         return value.isEmpty ? nil : value
     }
 }
