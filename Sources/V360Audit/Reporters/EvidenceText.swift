@@ -38,19 +38,33 @@ enum EvidenceText {
     }
 
     /// Multi-line text: one `key: value` line per top-level field, list items of objects indented
-    /// on their own lines (used in JUnit failure bodies, which CI systems show verbatim).
-    static func lines(_ value: EvidenceValue) -> [String] {
-        guard case .object(let fields) = value else { return [inline(value)] }
-        var lines: [String] = []
+    /// on their own lines (used in JUnit failure bodies, which CI systems show verbatim). Each line
+    /// is written as `indent`, the line and a newline.
+    static func appendLines(_ value: EvidenceValue, indent: String, to out: inout [UInt8]) {
+        guard case .object(let fields) = value else {
+            out.append(contentsOf: indent.utf8)
+            appendInline(value, to: &out)
+            out.append(0x0A)
+            return
+        }
         for field in fields {
+            out.append(contentsOf: indent.utf8)
+            out.append(contentsOf: field.key.utf8)
+            out.append(UInt8(ascii: ":"))
             if case .list(let items) = field.value, items.contains(where: isObject) {
-                lines.append("\(field.key):")
-                lines += items.map { "  - " + inline($0) }
+                out.append(0x0A)
+                for item in items {
+                    out.append(contentsOf: indent.utf8)
+                    out.append(contentsOf: "  - ".utf8)
+                    appendInline(item, to: &out)
+                    out.append(0x0A)
+                }
             } else {
-                lines.append("\(field.key): \(inline(field.value))")
+                out.append(0x20)
+                appendInline(field.value, to: &out)
+                out.append(0x0A)
             }
         }
-        return lines
     }
 
     /// True for `.object` values.

@@ -74,19 +74,30 @@ struct JUnitCase: Sendable {
         return "waived until \(waiver.expires ?? "further notice"): \(waiver.reason) (\(parts.joined(separator: ", ")))"
     }
 
+    /// The failure text, built as bytes: an overbroad-role finding lists hundreds of evidence
+    /// entries, and line arrays joined and re-joined cost several copies of each.
     private static func failureBody(_ finding: Finding, rule: RuleMetadata) -> String {
-        var lines = [
-            "rule: \(rule.id) (\(rule.title))",
-            "severity: \(finding.severity.rawValue.uppercased())",
-            "resource: \(EvidenceText.resource(finding.resource))",
-        ]
-        if let drift = finding.drift { lines.append("drift: \(drift.rawValue)") }
-        lines.append("fingerprint: \(finding.fingerprint)")
-        lines.append("evidence:")
-        lines += EvidenceText.lines(finding.evidence).map { "  " + $0 }
-        lines.append("remediation:")
-        lines += rule.remediation.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-        return lines.joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        func line(_ text: String) {
+            out.append(contentsOf: text.utf8)
+            out.append(0x0A)
+        }
+        line("rule: \(rule.id) (\(rule.title))")
+        line("severity: \(finding.severity.rawValue.uppercased())")
+        line("resource: \(EvidenceText.resource(finding.resource))")
+        if let drift = finding.drift { line("drift: \(drift.rawValue)") }
+        line("fingerprint: \(finding.fingerprint)")
+        line("evidence:")
+        EvidenceText.appendLines(finding.evidence, indent: "  ", to: &out)
+        line("remediation:")
+        for part in rule.remediation.split(separator: "\n", omittingEmptySubsequences: false) {
+            out.append(contentsOf: "  ".utf8)
+            out.append(contentsOf: part.utf8)
+            out.append(0x0A)
+        }
+        out.removeLast()  // lines are joined by newlines: none after the last
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The element as XML lines.

@@ -16,7 +16,7 @@ enum XMLText {
 
     private static func escape(_ string: String, attribute: Bool) -> String {
         // Most tenant data needs nothing: one pass over the bytes, and the string is returned as is.
-        guard string.utf8.contains(where: mayNeedWork) else { return string }
+        guard string.utf8.contains(where: attribute ? mayNeedWorkInAttribute : mayNeedWorkInText) else { return string }
         // Work on UTF-8 bytes: the input is valid UTF-8, every byte replaced is ASCII, and the only
         // multi-byte sequences dropped (U+FFFE, U+FFFF) are matched whole, so the output stays valid.
         let bytes = Array(string.utf8)
@@ -44,11 +44,18 @@ enum XMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// True for UTF-8 bytes that may need escaping or dropping: controls, markup characters, and
-    /// 0xEF, the lead byte of U+F000–U+FFFF (where the forbidden U+FFFE and U+FFFF live).
-    private static func mayNeedWork(_ byte: UInt8) -> Bool {
+    /// True for UTF-8 bytes that may need escaping or dropping in an attribute: controls, markup
+    /// characters, and 0xEF, the lead byte of U+F000–U+FFFF (where the forbidden U+FFFE and U+FFFF live).
+    private static func mayNeedWorkInAttribute(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == 0xEF
+    }
+
+    /// The same for element text, where tab, newline and `"` stay as they are (failure bodies are
+    /// multi-line, and most need no other work).
+    private static func mayNeedWorkInText(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t")) || byte == UInt8(ascii: "&")
+            || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
     }
 
     /// Collapses every run of whitespace (newlines included) to one space, for one-line messages.

@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import Logging
 import ManageReader
 
 /// The `scan` command's work: load inputs, get the snapshot, evaluate, write reports, decide the code.
@@ -43,19 +44,32 @@ struct ScanPipeline {
         }
         // The fingerprint is the SHA-256 of the snapshot file: the file as read for an offline scan,
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
-        // An offline scan is not re-encoded: for a large tenant that costs as much as the decode.
+        // It only reads the snapshot, so it runs beside the evaluation instead of before it.
+        let fingerprinting = Task.detached { [saveSnapshot = output.saveSnapshot] in
+            try Self.fingerprint(snapshot, fileData: fileData, saveTo: saveSnapshot, logger: logger)
+        }
+        let result = inputs.evaluate(snapshot)
+        let fingerprint = try await fingerprinting.value
+        let context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
+                                   source: source, gate: gate)
+        let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
+        console.out(ScanSummary(context: context, files: written).paragraph)
+        ExitLifetime.keep([context, snapshot, inputs] as [any Sendable])
+        return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
+    }
+
+    /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked.
+    /// An offline scan hashes the file as read and is not re-encoded unless it is saved: for a
+    /// large tenant encoding costs as much as the decode.
+    private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, saveTo path: String?,
+                                    logger: Logger) throws -> String {
         let fingerprinted = try fileData ?? SnapshotStore.encode(snapshot)
-        if let path = output.saveSnapshot {
+        if let path {
             let canonical = fileData == nil ? fingerprinted : try SnapshotStore.encode(snapshot)
             try SnapshotStore.write(canonical, to: URL(fileURLWithPath: path))
             logger.info("Saved the snapshot to \(path)")
         }
-        let fingerprint = SnapshotStore.sha256Hex(fingerprinted)
-        let context = Self.context(inputs.evaluate(snapshot), snapshot: snapshot, sha256: fingerprint,
-                                   source: source, gate: gate)
-        let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
-        console.out(ScanSummary(context: context, files: written).paragraph)
-        return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
+        return SnapshotStore.sha256Hex(fingerprinted)
     }
 
     /// The report context for a result and the snapshot's fingerprint.

@@ -9,10 +9,11 @@ enum OverbroadCheck {
         var out = EvaluationOutput()
         ctx.reportListGaps(.member, [.members, .apiMembers, .securityRoles], into: &out)
         if ctx.skipWithoutRegister(into: &out) { return out }
-        for member in ctx.activeAPIMembers {
+        // Members in parallel chunks: each finding's evidence (and fingerprint) covers every excess row.
+        let members = EvaluationOutput.concurrently(ctx.activeAPIMembers) { member, out in
             let spec = ctx.needSpec(of: member)
             let tools = spec.toolIds
-            guard shared ? tools.count >= 2 : tools.count == 1 else { continue }
+            guard shared ? tools.count >= 2 : tools.count == 1 else { return }
             let missing = tools.filter { ctx.pack.tool($0) == nil }
             if !missing.isEmpty {
                 out.skip(member.resource, "no tool profile for \(missing.joined(separator: ", ")) (rules/tools/<id>.yml)")
@@ -22,22 +23,22 @@ enum OverbroadCheck {
                         detail: "No tool profile for registered tool '\(tool)' (member \(member.identifier)); "
                             + "its role was not checked against the tool's needs. Add rules/tools/\(tool).yml."))
                 }
-                continue
+                return
             }
             let role: SecurityRole
             switch ctx.role(of: member) {
-            case .none: out.pass(member.resource); continue
-            case .problem(let problem): out.error(member.resource, problem); continue
+            case .none: out.pass(member.resource); return
+            case .problem(let problem): out.error(member.resource, problem); return
             case .role(let value): role = value
             }
             let rows: [RoleSetting]
             switch ctx.settings(of: role) {
-            case .failure(let error): out.error(member.resource, error.problem); continue
+            case .failure(let error): out.error(member.resource, error.problem); return
             case .success(let value): rows = value
             }
-            guard let needs = ctx.needs(spec) else { continue }
+            guard let needs = ctx.needs(spec) else { return }
             let excess = ctx.excesses(of: role, rows: rows, spec: spec, needs: needs)
-            guard !excess.isEmpty else { out.pass(member.resource); continue }
+            guard !excess.isEmpty else { out.pass(member.resource); return }
             let toolText = tools.joined(separator: ", ")
             out.fail(rule, member.resource,
                      "API member \(member.identifier) holds role '\(role.name)', which grants \(excess.count) "
@@ -46,6 +47,9 @@ enum OverbroadCheck {
                       EvidenceField("tools", .list(tools.map { .string($0) })),
                       EvidenceField("excess", .list(excess.map(\.evidence)))])
         }
+        out.cases += members.cases
+        out.coverage += members.coverage
+        out.incomplete = out.incomplete || members.incomplete
         return out
     }
 }
