@@ -85,32 +85,7 @@ struct JSONStream {
     }
 
     /// Writes a string, escaping quotes, backslashes and control characters (slashes are not escaped).
-    mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most values need no escape: copy them whole.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case ..<0x20:
-                raw("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    mutating func string(_ value: String) { JSONStringEscape.append(value, to: &bytes) }
 
     /// Writes an integer.
     mutating func int(_ value: Int) { raw(String(value)) }
@@ -131,6 +106,4 @@ struct JSONStream {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
