@@ -243,43 +243,4 @@ enum SnapshotReader {
         guard let area, let endpoint, let detail else { throw Mismatch() }
         return ReadGap(area: area, endpoint: endpoint, status: status, roleId: roleId, detail: detail)
     }
-
-    // MARK: Values
-
-    private static func list<T>(_ c: inout JSONCursor, _ element: (inout JSONCursor) throws(Mismatch) -> T)
-        throws(Mismatch) -> [T] {
-        var result: [T] = []
-        try c.array { (c) throws(Mismatch) in result.append(try element(&c)) }
-        return result
-    }
-
-    /// `null` (as `decodeIfPresent` reads it) or a value.
-    private static func optional<T>(_ c: inout JSONCursor, _ value: (inout JSONCursor) throws(Mismatch) -> T)
-        throws(Mismatch) -> T? {
-        c.null() ? nil : try value(&c)
-    }
-
-    private static func optionalString(_ c: inout JSONCursor) throws(Mismatch) -> String? {
-        c.null() ? nil : try c.string()
-    }
-
-    private static func optionalInt(_ c: inout JSONCursor) throws(Mismatch) -> Int? {
-        c.null() ? nil : try c.int()
-    }
-
-    private static func optionalBool(_ c: inout JSONCursor) throws(Mismatch) -> Bool? {
-        c.null() ? nil : try c.bool()
-    }
-
-    /// The keys an object has had so far: a second occurrence is left to the strict decoder.
-    private struct Seen {
-        private var bits: UInt32 = 0
-
-        mutating func once(_ slot: UInt32) throws(Mismatch) {
-            guard bits & (1 << slot) == 0 else { throw Mismatch() }
-            bits |= 1 << slot
-        }
-
-        func all(_ slots: ClosedRange<UInt32>) -> Bool { slots.allSatisfy { bits & (1 << $0) != 0 } }
-    }
 }
