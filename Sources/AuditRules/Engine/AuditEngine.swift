@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import ManageReader
 
 /// Evaluates a rule pack against a snapshot: a pure function of its inputs (no clock, no I/O),
@@ -20,13 +19,9 @@ public enum AuditEngine {
         var results: [RuleResult] = []
         // Rules are independent reads of one context: run them on all cores, then apply waivers
         // and merge in pack order, so the result is the same as a sequential run.
-        let outputs = Mutex([EvaluationOutput?](repeating: nil, count: pack.rules.count))
-        DispatchQueue.concurrentPerform(iterations: pack.rules.count) { index in
-            let output = run(pack.rules[index], ctx)
-            outputs.withLock { $0[index] = output }
-        }
-        for (rule, computed) in zip(pack.rules, outputs.withLock { $0 }) {
-            guard var output = computed else { continue }
+        let outputs = pack.rules.concurrentMap { run($0, ctx) }
+        for (rule, computed) in zip(pack.rules, outputs) {
+            var output = computed
             output.cases = output.cases.map { waiving.apply($0, ruleId: rule.id) }
             output.cases.sort { $0.resource < $1.resource }
             coverage += output.coverage

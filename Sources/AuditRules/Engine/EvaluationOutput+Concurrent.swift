@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 extension EvaluationOutput {
     /// Evaluates `items` in contiguous chunks on all cores and joins the chunks' outputs in item
@@ -14,25 +13,15 @@ extension EvaluationOutput {
     static func concurrently<Item: Sendable>(_ items: [Item],
                                              _ body: @Sendable (Item, inout EvaluationOutput) -> Void) -> EvaluationOutput {
         let chunkCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard chunkCount > 1 else {
+        let parts = Array(0..<chunkCount).concurrentMap { chunk in
             var out = EvaluationOutput()
-            for item in items { body(item, &out) }
-            return out
-        }
-        let parts = Mutex([EvaluationOutput](repeating: EvaluationOutput(), count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var out = EvaluationOutput()
-            for index in stride(from: chunk * items.count / chunkCount, to: (chunk + 1) * items.count / chunkCount, by: 1) {
+            for index in chunk * items.count / chunkCount..<(chunk + 1) * items.count / chunkCount {
                 body(items[index], &out)
             }
-            parts.withLock { $0[chunk] = out }
+            return out
         }
         var joined = EvaluationOutput()
-        for part in parts.withLock({ $0 }) {
-            joined.cases += part.cases
-            joined.coverage += part.coverage
-            joined.incomplete = joined.incomplete || part.incomplete
-        }
+        for part in parts { joined.append(part) }
         return joined
     }
 }

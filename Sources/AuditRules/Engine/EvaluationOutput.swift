@@ -10,6 +10,13 @@ struct EvaluationOutput {
     /// True when a case could not be judged for lack of PSA data.
     var incomplete = false
 
+    /// Appends another output's cases and coverage after this one's.
+    mutating func append(_ other: EvaluationOutput) {
+        cases += other.cases
+        coverage += other.coverage
+        incomplete = incomplete || other.incomplete
+    }
+
     mutating func pass(_ resource: ResourceRef) { cases.append(RuleCase(resource: resource, outcome: .passed)) }
 
     mutating func fail(_ rule: RuleDefinition, _ resource: ResourceRef, _ message: String, _ evidence: [EvidenceField]) {

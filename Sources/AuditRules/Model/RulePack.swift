@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A set of rules and tool profiles: the bundled pack, optionally overridden or extended by
 /// `--rules DIR` directories (later directories win by id, for rules and tools alike).
@@ -81,19 +80,15 @@ public struct RulePack: Sendable {
     /// Parses every file on all cores (YAML parsing is most of loading a pack of ~90 files), in
     /// order: the caller then meets the first failing file first, exactly as a sequential load.
     static func parseConcurrently(_ files: [SourceFile]) -> [Result<Parsed, AuditRulesError>] {
-        let results = Mutex([Result<Parsed, AuditRulesError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let result = Result { () throws(AuditRulesError) -> Parsed in
+        files.concurrentMap { file in
+            Result { () throws(AuditRulesError) -> Parsed in
                 if file.isTool {
                     let (profile, line) = try ToolProfile.parse(file.text, file: file.path)
                     return .tool(profile, line: line)
                 }
                 return .rule(try RuleDefinition.parse(file.text, file: file.path))
             }
-            results.withLock { $0[index] = result }
         }
-        return results.withLock { $0.map { $0! } }
     }
 
     struct SourceFile: Sendable {

@@ -43,7 +43,7 @@ struct CanonicalJSON {
             bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
             bytes.append(UInt8(ascii: "{"))
-            let order = self.order(of: fields)
+            let order = fieldOrder.of(fields)
             for (position, index) in order.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 string(fields[index].key)
@@ -54,18 +54,7 @@ struct CanonicalJSON {
         }
     }
 
-    /// The sorted order of an object's fields. Evidence lists repeat one shape (every excess row
-    /// has the same five keys), so the last object's order is reused when its keys are the same.
-    private mutating func order(of fields: [EvidenceField]) -> [Int] {
-        if fields.count == lastKeys.count, zip(fields, lastKeys).allSatisfy({ $0.key == $1 }) { return lastOrder }
-        let inOrder = zip(fields, fields.dropFirst()).allSatisfy { Self.precedes($0.key, $1.key) }
-        lastOrder = inOrder ? Array(fields.indices) : fields.indices.sorted { Self.precedes(fields[$0].key, fields[$1].key) }
-        lastKeys = fields.map(\.key)
-        return lastOrder
-    }
-
-    private var lastKeys: [String] = []
-    private var lastOrder: [Int] = []
+    private var fieldOrder = FieldOrder(by: CanonicalJSON.precedes)
 
     /// `{"id","identifier","key"?,"kind","name","registerIndex"?}`, in byte order.
     mutating func resource(_ resource: ResourceRef) {

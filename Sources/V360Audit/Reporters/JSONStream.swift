@@ -13,8 +13,7 @@ struct JSONStream {
     private(set) var bytes: [UInt8] = []
     private var level = 0
     private let file: ReportFile?
-    private var lastKeys: [String] = []
-    private var lastOrder: [Int] = []
+    private var fieldOrder = FieldOrder(by: <)
 
     /// Creates an empty stream; with a `file`, written bytes move there in large pieces.
     init(file: ReportFile? = nil) {
@@ -46,15 +45,10 @@ struct JSONStream {
     }
 
     /// An object of evidence fields, keys sorted as ``object(_:)`` sorts them, without a closure
-    /// per field: evidence lists repeat one shape, so the last object's order is reused when its
-    /// keys are the same.
+    /// per field (``FieldOrder`` remembers the order of the last shape).
     mutating func object(_ fields: [EvidenceField], _ write: (inout JSONStream, EvidenceValue) -> Void) {
         guard !fields.isEmpty else { return raw("{}") }
-        if fields.count != lastKeys.count || !zip(fields, lastKeys).allSatisfy({ $0.key == $1 }) {
-            lastOrder = fields.indices.sorted { fields[$0].key < fields[$1].key }
-            lastKeys = fields.map(\.key)
-        }
-        let order = lastOrder
+        let order = fieldOrder.of(fields)
         bytes.append(UInt8(ascii: "{"))
         level += 1
         for (position, index) in order.enumerated() {

@@ -47,9 +47,7 @@ enum OverbroadCheck {
                       EvidenceField("tools", .list(tools.map { .string($0) })),
                       EvidenceField("excess", .list(excess.map(\.evidence)))])
         }
-        out.cases += members.cases
-        out.coverage += members.coverage
-        out.incomplete = out.incomplete || members.incomplete
+        out.append(members)
         return out
     }
 }

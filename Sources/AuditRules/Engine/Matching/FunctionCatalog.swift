@@ -76,8 +76,8 @@ struct FunctionCatalog {
     private static func normalized(_ text: String?) -> String? {
         guard let text else { return nil }
         // Names without surrounding whitespace (nearly all) need no trimming, which is slow.
-        let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
-        let value = edges.contains { CharacterSet.whitespacesAndNewlines.contains($0) }
+        func isSpace(_ scalar: Unicode.Scalar?) -> Bool { scalar.map(CharacterSet.whitespacesAndNewlines.contains) ?? false }
+        let value = isSpace(text.unicodeScalars.first) || isSpace(text.unicodeScalars.last)
             ? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() : text.lowercased()
         return value.isEmpty ? nil : value
     }
