@@ -18,6 +18,7 @@ struct V360Bench {
             case "rules": try await RulesBenchmark.run(arguments: rest)
             case "read": try await ReadBenchmark.run(arguments: rest)
             case "scan": try await ScanBenchmark.run(arguments: rest)
+            case "serve": try await ServeBenchmark.run(arguments: rest)
             default:
                 FileHandle.standardError.write(Data(usage.utf8))
                 exit(64)
@@ -32,6 +33,7 @@ struct V360Bench {
         usage: v360bench rules [options]   evaluate a generated large snapshot (AuditRules)
                v360bench read [options]    read a generated large tenant from the simulator (ManageReader)
                v360bench scan [options]    whole v360audit processes on the target tenant: every target
+               v360bench serve [options]   serve that tenant until killed (to profile one process by hand)
 
         """
 }

@@ -1,0 +1,40 @@
+import Foundation
+import ManageSimulator
+
+/// `v360bench serve`: serves the scan benchmark's tenant until killed, for profiling one whole
+/// `v360audit` process by hand (`perf record`, `strace -tt`, `--log-level debug`).
+///
+/// Writes the register and profiles to `--dir` (default `./v360bench-serve`), prints the
+/// environment a live `v360audit scan` needs, then serves at `--latency-ms` (default 50).
+enum ServeBenchmark {
+    static func run(arguments: [String]) async throws {
+        var latency = 50, directory = "v360bench-serve"
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            switch (flag, rest.popFirst()) {
+            case ("--latency-ms", let v?): latency = max(0, Int(v) ?? 50)
+            case ("--dir", let v?): directory = v
+            default: throw RulesBenchmark.BenchError("usage: v360bench serve [--latency-ms N] [--dir DIR]")
+            }
+        }
+        let tenant = BenchTenant()
+        let work = URL(fileURLWithPath: directory)
+        let rules = work.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules.appendingPathComponent("tools"), withIntermediateDirectories: true)
+        for (id, yaml) in tenant.profiles {
+            try Data(yaml.utf8).write(to: rules.appendingPathComponent("tools/\(id).yml"))
+        }
+        try Data(tenant.registerYAML.utf8).write(to: work.appendingPathComponent("register.yml"))
+        let server = try await SimulatorServer.start(tenant: tenant.fixture, faults: FaultPlan(latency: .milliseconds(latency)))
+        let fake = tenant.fixture.credentials
+        let banner = """
+            export CWM_SITE=\(server.siteURL) CWM_COMPANY_ID=\(fake.companyId) CWM_PUBLIC_KEY=\(fake.publicKey) \
+            CWM_PRIVATE_KEY=\(fake.privateKey) CWM_CLIENT_ID=\(fake.clientId)
+            # inputs: --register \(work.path)/register.yml --rules \(rules.path)
+            # serving at \(latency) ms per request until killed
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+}
