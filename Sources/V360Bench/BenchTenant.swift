@@ -112,4 +112,17 @@ struct BenchTenant {
                                 scannerMemberIdentifier: "scanner", members: members, apiMembers: apiMembers,
                                 securityRoles: roles, roleSettings: settings, integratorLogins: logins)
     }
+
+    /// Writes the register and the profiles (as `rules/tools/<id>.yml`) into `directory`.
+    /// - Returns: The `--rules` directory and the `--register` file a scan of this tenant takes.
+    func writeInputs(to directory: URL) throws -> (rules: URL, register: URL) {
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules.appendingPathComponent("tools"), withIntermediateDirectories: true)
+        for (id, yaml) in profiles {
+            try Data(yaml.utf8).write(to: rules.appendingPathComponent("tools/\(id).yml"))
+        }
+        let register = directory.appendingPathComponent("register.yml")
+        try Data(registerYAML.utf8).write(to: register)
+        return (rules, register)
+    }
 }

@@ -34,13 +34,7 @@ enum ScanBenchmark {
         let work = keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("v360bench-\(UUID().uuidString)")
         defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
-        let rules = work.appendingPathComponent("rules")
-        try FileManager.default.createDirectory(at: rules.appendingPathComponent("tools"), withIntermediateDirectories: true)
-        for (id, yaml) in tenant.profiles {
-            try Data(yaml.utf8).write(to: rules.appendingPathComponent("tools/\(id).yml"))
-        }
-        let register = work.appendingPathComponent("register.yml")
-        try Data(tenant.registerYAML.utf8).write(to: register)
+        let (rules, register) = try tenant.writeInputs(to: work)
         let snapshotFile = work.appendingPathComponent("snapshot.json").path
 
         let server = try await SimulatorServer.start(tenant: tenant.fixture, faults: FaultPlan(latency: .milliseconds(latency)))

@@ -19,18 +19,13 @@ enum ServeBenchmark {
         }
         let tenant = BenchTenant()
         let work = URL(fileURLWithPath: directory)
-        let rules = work.appendingPathComponent("rules")
-        try FileManager.default.createDirectory(at: rules.appendingPathComponent("tools"), withIntermediateDirectories: true)
-        for (id, yaml) in tenant.profiles {
-            try Data(yaml.utf8).write(to: rules.appendingPathComponent("tools/\(id).yml"))
-        }
-        try Data(tenant.registerYAML.utf8).write(to: work.appendingPathComponent("register.yml"))
+        let (rules, register) = try tenant.writeInputs(to: work)
         let server = try await SimulatorServer.start(tenant: tenant.fixture, faults: FaultPlan(latency: .milliseconds(latency)))
         let fake = tenant.fixture.credentials
         let banner = """
             export CWM_SITE=\(server.siteURL) CWM_COMPANY_ID=\(fake.companyId) CWM_PUBLIC_KEY=\(fake.publicKey) \
             CWM_PRIVATE_KEY=\(fake.privateKey) CWM_CLIENT_ID=\(fake.clientId)
-            # inputs: --register \(work.path)/register.yml --rules \(rules.path)
+            # inputs: --register \(register.path) --rules \(rules.path)
             # serving at \(latency) ms per request until killed
 
             """
