@@ -125,4 +125,11 @@ struct BenchTenant {
         try Data(registerYAML.utf8).write(to: register)
         return (rules, register)
     }
+
+    /// The `CWM_*` variables a live `v360audit` run against this tenant served at `site` needs.
+    func environment(site: String) -> KeyValuePairs<String, String> {
+        let fake = fixture.credentials
+        return ["CWM_SITE": site, "CWM_COMPANY_ID": fake.companyId, "CWM_PUBLIC_KEY": fake.publicKey,
+                "CWM_PRIVATE_KEY": fake.privateKey, "CWM_CLIENT_ID": fake.clientId]
+    }
 }

@@ -38,13 +38,8 @@ enum ScanBenchmark {
         let snapshotFile = work.appendingPathComponent("snapshot.json").path
 
         let server = try await SimulatorServer.start(tenant: tenant.fixture, faults: FaultPlan(latency: .milliseconds(latency)))
-        let fake = tenant.fixture.credentials
         var environment = ProcessInfo.processInfo.environment
-        environment["CWM_SITE"] = server.siteURL
-        environment["CWM_COMPANY_ID"] = fake.companyId
-        environment["CWM_PUBLIC_KEY"] = fake.publicKey
-        environment["CWM_PRIVATE_KEY"] = fake.privateKey
-        environment["CWM_CLIENT_ID"] = fake.clientId
+        for (name, value) in tenant.environment(site: server.siteURL) { environment[name] = value }
         let inputs = ["--register", register.path, "--rules", rules.path, "--quiet"]
 
         var read: [Double] = [], snapshot: [Double] = [], live: [Double] = [], offline: [Double] = []

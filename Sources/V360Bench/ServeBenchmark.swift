@@ -2,7 +2,7 @@ import Foundation
 import ManageSimulator
 
 /// `v360bench serve`: serves the scan benchmark's tenant until killed, for profiling one whole
-/// `v360audit` process by hand (`perf record`, `strace -tt`, `--log-level debug`).
+/// `v360audit` process by hand (`perf record`, `strace -tt`, or `-v`, which logs every request).
 ///
 /// Writes the register and profiles to `--dir` (default `./v360bench-serve`), prints the
 /// environment a live `v360audit scan` needs, then serves at `--latency-ms` (default 50).
@@ -21,10 +21,9 @@ enum ServeBenchmark {
         let work = URL(fileURLWithPath: directory)
         let (rules, register) = try tenant.writeInputs(to: work)
         let server = try await SimulatorServer.start(tenant: tenant.fixture, faults: FaultPlan(latency: .milliseconds(latency)))
-        let fake = tenant.fixture.credentials
+        let exports = tenant.environment(site: server.siteURL).map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let banner = """
-            export CWM_SITE=\(server.siteURL) CWM_COMPANY_ID=\(fake.companyId) CWM_PUBLIC_KEY=\(fake.publicKey) \
-            CWM_PRIVATE_KEY=\(fake.privateKey) CWM_CLIENT_ID=\(fake.clientId)
+            export \(exports)
             # inputs: --register \(register.path) --rules \(rules.path)
             # serving at \(latency) ms per request until killed
 
