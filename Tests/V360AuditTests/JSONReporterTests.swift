@@ -148,6 +148,40 @@ import Testing
         #expect(!String(decoding: stream.bytes, as: UTF8.self).contains("\\/"))
     }
 
+    @Test func escapeCopiesCleanRunsAndEscapesTheRest() throws {
+        let pieces = ["clean run ", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "/", "é", "😀"]
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03
+        for length in [0, 1, 2, 9, 120] {
+            for _ in 0..<40 {
+                var text = ""
+                for _ in 0..<length {
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    text += pieces[Int(state % UInt64(pieces.count))]
+                }
+                var bytes: [UInt8] = []
+                JSONStringEscape.append(text, to: &bytes)
+                // The escape JSONEncoder would write (short forms, lowercase \u00xx, slashes as they are).
+                var expected = "\""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\"": expected += "\\\""
+                    case "\\": expected += "\\\\"
+                    case "\n": expected += "\\n"
+                    case "\r": expected += "\\r"
+                    case "\t": expected += "\\t"
+                    case "\u{8}": expected += "\\b"
+                    case "\u{C}": expected += "\\f"
+                    case _ where scalar.value < 0x20: expected += String(format: "\\u%04x", scalar.value)
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                expected += "\""
+                #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(text.debugDescription)")
+                #expect(try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String == text)
+            }
+        }
+    }
+
     @Test func fileOutputEqualsRenderedText() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,3 +1,4 @@
+import AuditRules
 import Testing
 @testable import V360Audit
 
@@ -26,5 +27,28 @@ import Testing
         #expect(MarkdownText.escape("Zü|rich\u{2028}x") == "Zü\\|rich x")
         #expect(MarkdownText.escape("a\r\nb|c") == "a b\\|c")
         #expect(MarkdownText.escape(String(repeating: "x", count: 205)) == String(repeating: "x", count: 200) + "…")
+    }
+}
+
+/// The evidence cell skips rendering what the clip drops: it must give what the full rendering gives.
+@Suite struct EvidenceCellTests {
+    @Test(arguments: [0, 1, 3, 8, 20, 400])
+    func clippedCellEqualsTheFullEscape(rows: Int) {
+        for word in ["Function", "Fünktion", "Ticket|Board", "🧾\u{301}"] {
+            let items = (0..<rows).map { index in
+                EvidenceValue.object([EvidenceField("function", .string("\(word) \(index)")),
+                                      EvidenceField("granted", .string("All"))])
+            }
+            let value = EvidenceValue.object([EvidenceField("excess", .list(items)),
+                                              EvidenceField("tools", .list([.string("x")]))])
+            #expect(MarkdownText.evidenceCell(value) == MarkdownText.escape(EvidenceText.inline(value)))
+        }
+    }
+
+    @Test func longCombiningRunsFallBackToTheFullRendering() {
+        // 2,000 bytes that are one character: the short start cannot decide the clip.
+        let blob = "e" + String(repeating: "\u{301}", count: 1_000)
+        let value = EvidenceValue.list([.string(blob), .string(blob), .string("tail")])
+        #expect(MarkdownText.evidenceCell(value) == MarkdownText.escape(EvidenceText.inline(value)))
     }
 }

@@ -1,16 +1,23 @@
 /// The one JSON string escape of the project's writers (report stream and finding fingerprints):
 /// quotes, backslashes and control characters escaped, `/` and non-ASCII written as they are.
+///
+/// Every evidence string of a large tenant passes through here several times (fingerprint, JSON
+/// report), so it scans the string's contiguous UTF-8 and copies runs that need nothing whole.
 public enum JSONStringEscape {
     /// Appends `text` as a quoted JSON string.
     public static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append(utf8: $0, to: &bytes) }
+    }
+
+    private static func append(utf8 source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Most values need no escape: copy them whole.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
+        var runStart = 0
+        for index in source.indices {
+            let byte = source[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
@@ -19,15 +26,15 @@ public enum JSONStringEscape {
             case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
             case 0x08: bytes.append(contentsOf: "\\b".utf8)
             case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case ..<0x20:
+            default:
                 bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
             }
         }
+        if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -4,15 +4,22 @@ import AuditRules
 enum EvidenceText {
     /// A compact one-line rendering: strings bare, lists in `[…]`, objects as `key=value` pairs.
     static func inline(_ value: EvidenceValue) -> String {
+        inline(value, stoppingAfter: .max)
+    }
+
+    /// The start of ``inline(_:)``: list items and object fields stop once `limit` bytes are written
+    /// (whole strings only, so it is valid UTF-8). For cells that are clipped anyway: an excess list
+    /// runs to tens of kilobytes, of which a Markdown cell shows 200 characters.
+    static func inline(_ value: EvidenceValue, stoppingAfter limit: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
-        appendInline(value, to: &bytes)
+        appendInline(value, limit: limit, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends UTF-8 into one buffer: overbroad-role evidence can list hundreds of entries per
     /// finding, and byte appends cost a fraction of `String` appends.
-    private static func appendInline(_ value: EvidenceValue, to out: inout [UInt8]) {
+    private static func appendInline(_ value: EvidenceValue, limit: Int = .max, to out: inout [UInt8]) {
         switch value {
         case .string(let string): out.append(contentsOf: string.utf8)
         case .int(let int): out.append(contentsOf: String(int).utf8)
@@ -21,17 +28,19 @@ enum EvidenceText {
         case .list(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
-                appendInline(item, to: &out)
+                if out.count >= limit { return }
+                if index > 0 { out.append(UInt8(ascii: ",")); out.append(0x20) }
+                appendInline(item, limit: limit, to: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             for (index, field) in fields.enumerated() {
-                if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
+                if out.count >= limit { return }
+                if index > 0 { out.append(UInt8(ascii: ",")); out.append(0x20) }
                 out.append(contentsOf: field.key.utf8)
                 out.append(UInt8(ascii: "="))
-                appendInline(field.value, to: &out)
+                appendInline(field.value, limit: limit, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }

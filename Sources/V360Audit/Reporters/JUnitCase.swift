@@ -102,17 +102,40 @@ struct JUnitCase: Sendable {
 
     /// The element as XML lines.
     func xml(indent: String) -> String {
-        let open = "\(indent)<testcase name=\"\(XMLText.attribute(name))\" classname=\"\(XMLText.attribute(classname))\" time=\"0.000\""
-        let message = XMLText.attribute(message)
+        var out: [UInt8] = []
+        appendXML(indent: indent, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the element's XML lines to `out`: the report streams bytes, and a failure body of
+    /// hundreds of evidence lines is escaped straight into them instead of into a new string.
+    func appendXML(indent: String, to out: inout [UInt8]) {
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func attribute(_ name: String, _ value: String) {
+            raw(" \(name)=\"")
+            XMLText.append(value, attribute: true, to: &out)
+            raw("\"")
+        }
+        raw(indent)
+        raw("<testcase")
+        attribute("name", name)
+        attribute("classname", classname)
+        raw(" time=\"0.000\"")
         switch kind {
         case .passed:
-            return open + "/>\n"
+            raw("/>\n")
         case .skipped:
-            return open + ">\n\(indent)  <skipped message=\"\(message)\"/>\n\(indent)</testcase>\n"
+            raw(">\n\(indent)  <skipped")
+            attribute("message", message)
+            raw("/>\n\(indent)</testcase>\n")
         case .failure, .error:
             let element = kind == .failure ? "failure" : "error"
-            return open + ">\n\(indent)  <\(element) type=\"\(XMLText.attribute(type))\" message=\"\(message)\">"
-                + XMLText.text(body) + "</\(element)>\n\(indent)</testcase>\n"
+            raw(">\n\(indent)  <\(element)")
+            attribute("type", type)
+            attribute("message", message)
+            raw(">")
+            XMLText.append(body, attribute: false, to: &out)
+            raw("</\(element)>\n\(indent)</testcase>\n")
         }
     }
 }

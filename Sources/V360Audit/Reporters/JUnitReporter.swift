@@ -10,9 +10,9 @@ struct JUnitReporter: Reporter {
     static let fileName = "v360audit.junit.xml"
 
     func render(_ context: ReportContext) -> String {
-        var xml = ""
+        var xml: [UInt8] = []
         emit(context) { xml += $0 }
-        return xml
+        return String(decoding: xml, as: UTF8.self)
     }
 
     /// Streams the document test case by test case (a large tenant's report runs to megabytes).
@@ -20,19 +20,19 @@ struct JUnitReporter: Reporter {
         emit(context) { file.append($0) }
     }
 
-    private func emit(_ context: ReportContext, _ out: (String) -> Void) {
-        out("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
+    private func emit(_ context: ReportContext, _ out: ([UInt8]) -> Void) {
+        out(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n".utf8))
         let timestamp = Self.timestamp(context.scan.capturedAt)
         for (index, rule) in context.result.rules.enumerated() {
             suite(rule, id: index, timestamp: timestamp, context: context, out)
         }
-        out("</testsuites>\n")
+        out(Array("</testsuites>\n".utf8))
     }
 
     // MARK: - Suites
 
     private func suite(_ result: RuleResult, id: Int, timestamp: String, context: ReportContext,
-                       _ out: (String) -> Void) {
+                       _ out: ([UInt8]) -> Void) {
         let rule = result.rule
         let cases = JUnitCase.cases(for: result)
         let attributes: [(String, String)] = [
@@ -53,11 +53,21 @@ struct JUnitReporter: Reporter {
             xml += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
         }
         xml += "    </properties>\n"
-        out(xml)
-        for testCase in cases { out(testCase.xml(indent: "    ")) }
-        out("    <system-out>\(XMLText.text(rule.title + "\n\n" + rule.description))</system-out>\n"
+        out(Array(xml.utf8))
+        // Cases go out in batches of bytes: one string per case would copy each failure body twice more.
+        var batch: [UInt8] = []
+        batch.reserveCapacity(1 << 16)
+        for testCase in cases {
+            testCase.appendXML(indent: "    ", to: &batch)
+            if batch.count >= 1 << 16 {
+                out(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { out(batch) }
+        out(Array(("    <system-out>\(XMLText.text(rule.title + "\n\n" + rule.description))</system-out>\n"
             + "    <system-err></system-err>\n"
-            + "  </testsuite>\n")
+            + "  </testsuite>\n").utf8))
     }
 
     private func properties(_ rule: RuleMetadata, context: ReportContext) -> [(String, String)] {

@@ -47,7 +47,7 @@ struct MarkdownFindings {
             let rows = findings.dropFirst(Self.visiblePerRule).map { finding in
                 MarkdownText.row([MarkdownText.escape(EvidenceText.resource(finding.resource)),
                                   MarkdownText.escape(finding.message),
-                                  MarkdownText.escape(EvidenceText.inline(finding.evidence))])
+                                  MarkdownText.evidenceCell(finding.evidence)])
             }
             text += "\n\n<details><summary>\(rows.count) more findings of \(ruleId)</summary>\n\n"
                 + MarkdownText.header(["resource", "message", "evidence"]) + "\n" + rows.joined(separator: "\n")
@@ -82,7 +82,7 @@ struct MarkdownFindings {
                 tables.append("*" + MarkdownText.escape(field.key) + "*\n\n" + objectTable(items))
             } else {
                 scalars.append(MarkdownText.row([MarkdownText.escape(field.key),
-                                                 MarkdownText.escape(EvidenceText.inline(field.value))]))
+                                                 MarkdownText.evidenceCell(field.value)]))
             }
         }
         if !scalars.isEmpty {
@@ -101,7 +101,7 @@ struct MarkdownFindings {
         let rows = items.map { item -> String in
             guard case .object(let fields) = item else { return "" }
             return MarkdownText.row(columns.map { column in
-                fields.first { $0.key == column }.map { MarkdownText.escape(EvidenceText.inline($0.value)) } ?? ""
+                fields.first { $0.key == column }.map { MarkdownText.evidenceCell($0.value) } ?? ""
             })
         }
         return MarkdownText.foldedTable(header: MarkdownText.header(columns.map { MarkdownText.escape($0) }),

@@ -1,3 +1,5 @@
+import AuditRules
+
 /// Escaping for tenant data placed in GitHub-flavoured Markdown (table cells, headings, prose).
 enum MarkdownText {
     /// Characters longer than this are clipped with `…` in tables and headings (the JSON report
@@ -106,5 +108,18 @@ extension MarkdownText {
         let shown = ([header] + rows.prefix(visible)).joined(separator: "\n")
         let rest = ([header] + rows.dropFirst(visible)).joined(separator: "\n")
         return shown + "\n\n<details><summary>\(summary)</summary>\n\n" + rest + "\n\n</details>"
+    }
+}
+
+extension MarkdownText {
+    /// `escape(EvidenceText.inline(value))`, without rendering what the clip would drop: the folded
+    /// rows of a large tenant's overbroad findings each hold tens of kilobytes of evidence.
+    static func evidenceCell(_ value: EvidenceValue) -> String {
+        let limit = 8 * maxLength
+        let start = EvidenceText.inline(value, stoppingAfter: limit)
+        // Only the last character of `start` can be cut short, so more than maxLength + 1 of them
+        // means the clipped cell is the same; a short value was not cut at all.
+        if start.utf8.count < limit || start.count > maxLength + 1 { return escape(start) }
+        return escape(EvidenceText.inline(value))
     }
 }
