@@ -83,6 +83,25 @@ import Testing
         #expect(json.contains("\"complete\" : false"))
     }
 
+    /// The read starts beside the input loading, so a bad rule file must still exit 64 first and
+    /// cancel the read: only what was in flight reaches the PSA, not the whole tenant.
+    @Test func badInputsCancelTheLiveReadThatStartedBesideThem() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("id: bad-rule\ntitle: Bad\nbogus: 1\n".utf8).write(to: directory.appendingPathComponent("bad-rule.yml"))
+        let server = try await SimulatorServer.start(tenant: DemoTenant.fixture,
+                                                     faults: FaultPlan(latency: .milliseconds(300)))
+        let (code, output) = await runCommand(["scan", "--rules", directory.path, "--output-dir", directory.path],
+                                              environment: Self.simulatorEnvironment(server))
+        try await Task.sleep(for: .seconds(1.5))  // time for a read that was not stopped to go on
+        let requests = server.requestLog()
+        try await server.shutdown()
+        #expect(code == 64)
+        #expect(output.err.contains("bad-rule.yml:3"), "\(output.err)")
+        #expect(requests.count <= 2, "\(requests.map(\.path))")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("v360audit.json").path))
+    }
+
     static func simulatorEnvironment(_ server: SimulatorServer) -> [String: String] {
         let credentials = DemoTenant.fixture.credentials
         return ["CWM_SITE": server.siteURL, "CWM_COMPANY_ID": credentials.companyId,

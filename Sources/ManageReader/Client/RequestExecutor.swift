@@ -44,6 +44,9 @@ final class RequestExecutor: Sendable {
         var lastError = ReaderError.transport(endpoint: endpoint, failure: failure(nil, for: url))
         for attempt in 1...configuration.maxAttempts {
             if let halted = haltedBy { return .failure(halted) }
+            // A cancelled read (the scan's inputs turned out invalid) sends nothing more and ends
+            // as a read out of time would; its snapshot is discarded.
+            if Task.isCancelled { return .failure(.deadlineExceeded(endpoint: endpoint)) }
             let remaining = configuration.deadline - (clock.now - started)
             guard remaining > .zero else { return .failure(.deadlineExceeded(endpoint: endpoint)) }
             guard spendRequest() else {

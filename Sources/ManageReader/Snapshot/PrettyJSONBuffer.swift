@@ -17,6 +17,20 @@ struct PrettyJSONBuffer {
     /// An empty buffer with room for `capacity` bytes.
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// A buffer for a run of elements of an array at `depth` (one level per open container), to be
+    /// spliced in with ``append(fragment:)``; `first` when the run starts the array.
+    init(fragmentAt depth: Int, first: Bool, capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+        hasElement = Array(repeating: true, count: depth - 1) + [!first]
+    }
+
+    /// Appends a non-empty fragment's bytes as the next elements of the innermost (open) array.
+    mutating func append(fragment: PrettyJSONBuffer) {
+        bytes.append(contentsOf: fragment.bytes)
+        hasElement[hasElement.count - 1] = true
+    }
+
     /// Opens an object as the next value.
     mutating func beginObject() { open(UInt8(ascii: "{")) }
 

@@ -21,8 +21,10 @@ extension V360AuditCommand {
             let snapshot = try await SnapshotAcquirer(console: console, logger: logger).fromLive(connection)
             // Encoded once: the bytes written are the bytes fingerprinted.
             let encoded = try SnapshotStore.encode(snapshot)
+            // The hash runs on the other core while the file is written.
+            let hashing = Task.detached { SnapshotStore.sha256Hex(encoded) }
             try SnapshotStore.write(encoded, to: URL(fileURLWithPath: out))
-            let sha = SnapshotStore.sha256Hex(encoded)
+            let sha = await hashing.value
             let state = snapshot.isComplete
                 ? "complete"
                 : "INCOMPLETE (\(snapshot.gaps.count) read(s) failed; a scan of it will exit 2)"

@@ -22,25 +22,34 @@ struct ScanPipeline {
         let decoding = input.snapshot.map { path in
             Task.detached { try SnapshotStore.loadKeepingData(from: URL(fileURLWithPath: path)) }
         }
-        // Inputs first: a typo in a rule file should not cost a full PSA read.
-        let inputs = try ScanInputs.load(input)
         let logger = logging.logger(console)
+        let acquirer = SnapshotAcquirer(console: console, logger: logger)
+        // A live read is mostly waiting on the PSA, so it starts now and the inputs load meanwhile.
+        // Their errors still come first, and a bad input cancels the read after a request or two.
+        let reading = input.snapshot == nil && !input.demo
+            ? Task { [connection] in try await acquirer.fromLive(connection) } : nil
+        let inputs: ScanInputs
+        do {
+            inputs = try ScanInputs.load(input)
+        } catch {
+            reading?.cancel()
+            throw error
+        }
         if gate.failOnNew && inputs.baseline == nil {
             logger.warning("--fail-on-new without --baseline: every finding counts as new")
         }
-        let acquirer = SnapshotAcquirer(console: console, logger: logger)
         let snapshot: TenantSnapshot
         let fileData: Data?
         let source: ReportContext.Source
         if let decoding {
             (snapshot, fileData) = try await decoding.value
             source = .snapshot
-        } else if input.demo {
+        } else if let reading {
+            (snapshot, fileData) = (try await reading.value, nil)
+            source = .live
+        } else {
             (snapshot, fileData) = (try await acquirer.fromDemo(), nil)
             source = .demo
-        } else {
-            (snapshot, fileData) = (try await acquirer.fromLive(connection), nil)
-            source = .live
         }
         // The fingerprint is the SHA-256 of the snapshot file: the file as read for an offline scan,
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
