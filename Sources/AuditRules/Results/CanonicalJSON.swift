@@ -1,4 +1,5 @@
 import Foundation
+import ManageReader
 
 /// Compact canonical JSON (sorted keys, no whitespace, `/` unescaped) of the values a finding
 /// fingerprint covers, written the way the JSON report writes them: a resource always has `id`

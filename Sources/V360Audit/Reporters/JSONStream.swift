@@ -1,4 +1,5 @@
 import AuditRules
+import ManageReader
 /// Pretty-printed JSON with sorted keys, written straight into UTF-8 bytes.
 ///
 /// The JSON report of a large tenant runs to tens of megabytes; `JSONEncoder` first builds a tree

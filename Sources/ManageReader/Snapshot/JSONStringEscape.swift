@@ -1,8 +1,9 @@
-/// The one JSON string escape of the project's writers (report stream and finding fingerprints):
-/// quotes, backslashes and control characters escaped, `/` and non-ASCII written as they are.
+/// The one JSON string escape of the project's writers (snapshot files, the report stream and
+/// finding fingerprints): `JSONEncoder`'s escapes, quotes, backslashes and control characters,
+/// with `/` and non-ASCII written as they are.
 ///
 /// Every evidence string of a large tenant passes through here several times (fingerprint, JSON
-/// report), so it scans the string's contiguous UTF-8 and copies runs that need nothing whole.
+/// report, snapshot), so it scans the string's contiguous UTF-8 and copies runs that need nothing whole.
 public enum JSONStringEscape {
     /// Appends `text` as a quoted JSON string.
     public static func append(_ text: String, to bytes: inout [UInt8]) {
