@@ -30,9 +30,10 @@ public struct ManageClient: Sendable {
 
     /// Reads the tenant: company info first, then every list concurrently (per-role settings with
     /// bounded concurrency, overlapping the other lists).
+    /// - Parameter observers: told about the member lists and each role as they arrive.
     /// - Throws: only configuration problems (a site that must not be contacted); PSA read
     ///   failures become gaps in the returned snapshot.
-    public func readSnapshot() async throws(ReaderError) -> TenantSnapshot {
+    public func readSnapshot(observers: [any ReadObserver] = []) async throws(ReaderError) -> TenantSnapshot {
         try configuration.site.requireSecureTransport()
         // Whole seconds: the snapshot file stores ISO-8601 without fractions, so a saved snapshot
         // decodes to the same value.
@@ -52,9 +53,13 @@ public struct ManageClient: Sendable {
         snapshot.source.codebase = info.codebase
         let reader = ListReader(executor: executor, base: "\(configuration.site.origin)/\(info.codebase)apis/3.0")
 
-        async let members = reader.read(.members) { try $0.member() }
-        async let apiMembers = reader.read(.apiMembers) { try $0.apiMember() }
-        async let roles = readRoles(reader)
+        async let members = Self.told(await reader.read(.members) { try $0.member() }) { rows in
+            for observer in observers { observer.didRead(members: rows) }
+        }
+        async let apiMembers = Self.told(await reader.read(.apiMembers) { try $0.apiMember() }) { rows in
+            for observer in observers { observer.didRead(apiMembers: rows) }
+        }
+        async let roles = readRoles(reader, observers: observers)
         async let logins = reader.read(.integratorLogins) { try $0.integratorLogin() }
         async let mySecurity = reader.read(.mySecurity) { $0.mySecurityRow() }
 
@@ -84,15 +89,21 @@ public struct ManageClient: Sendable {
 
     /// The role list, then each role's settings (bounded concurrency); a failed settings read
     /// leaves that role's `settings` nil with a gap naming the role.
-    private func readRoles(_ reader: ListReader) async -> (roles: [SecurityRole], gaps: [ReadGap]) {
+    private func readRoles(_ reader: ListReader, observers: [any ReadObserver]) async -> (roles: [SecurityRole], gaps: [ReadGap]) {
         let list = await reader.read(.securityRoles) { try $0.securityRole() }
         var gaps = list.error.map { [Self.gap(.securityRoles, $0)] } ?? []
         if list.error != nil, list.rows.isEmpty {
             gaps.append(ReadGap(area: .roleSettings, endpoint: "/system/securityRoles/{id}/settings", status: nil,
                                 detail: "not read: the role list could not be read"))
         }
-        let settings = await boundedMap(list.rows.map { $0.id }, limit: configuration.concurrency) { id in
-            await reader.read(.roleSettings(id)) { $0.roleSetting() }
+        let settings = await boundedMap(list.rows, limit: configuration.concurrency) { role in
+            let result = await reader.read(.roleSettings(role.id)) { $0.roleSetting() }
+            if result.error == nil, !observers.isEmpty {
+                var read = role
+                read.settings = result.rows
+                for observer in observers { observer.didRead(role: read) }
+            }
+            return result
         }
         var roles = list.rows
         for index in roles.indices {
@@ -104,6 +115,13 @@ public struct ManageClient: Sendable {
             }
         }
         return (roles, gaps)
+    }
+
+    /// Tells observers about a list as read (rows and all, failed or not: what the snapshot holds).
+    private static func told<Row>(_ result: ListReader.ListResult<Row>,
+                                  _ tell: ([Row]) -> Void) -> ListReader.ListResult<Row> {
+        tell(result.rows)
+        return result
     }
 
     /// The areas read after company info, with the endpoint each comes from.

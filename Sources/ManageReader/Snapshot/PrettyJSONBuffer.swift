@@ -25,9 +25,10 @@ struct PrettyJSONBuffer {
         hasElement = Array(repeating: true, count: depth - 1) + [!first]
     }
 
-    /// Appends a non-empty fragment's bytes as the next elements of the innermost (open) array.
-    mutating func append(fragment: PrettyJSONBuffer) {
-        bytes.append(contentsOf: fragment.bytes)
+    /// Appends the non-empty bytes of elements encoded by a fragment buffer (``init(fragmentAt:first:capacity:)``)
+    /// as the next elements of the innermost (open) array.
+    mutating func append(elements: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: elements)
         hasElement[hasElement.count - 1] = true
     }
 

@@ -14,6 +14,13 @@ public enum SnapshotStore {
         Data(SnapshotWriter.encode(snapshot))
     }
 
+    /// The same bytes as ``encode(_:)``, splicing in what `fragments` encoded during the read
+    /// where the snapshot holds the values they were made from.
+    public static func encode(_ snapshot: TenantSnapshot, reusing fragments: SnapshotFragments) async -> Data {
+        let pieces = await fragments.pieces()
+        return Data(SnapshotWriter.encode(snapshot, reusing: pieces))
+    }
+
     /// The same bytes as ``encode(_:)`` made by `JSONEncoder`: the definition of the format, which
     /// tests hold ``SnapshotWriter`` to.
     public static func referenceEncoding(_ snapshot: TenantSnapshot) throws -> Data {

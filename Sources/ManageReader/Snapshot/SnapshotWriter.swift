@@ -5,14 +5,19 @@ import Synchronization
 /// `JSONEncoder` gives with sorted keys and pretty printing (a test compares the two on generated
 /// tenants), at a small fraction of its time and memory.
 enum SnapshotWriter {
-    /// The canonical encoding of `snapshot`.
-    static func encode(_ snapshot: TenantSnapshot) -> [UInt8] {
+    /// The canonical encoding of `snapshot`, splicing in the `pieces` encoded during the read
+    /// wherever the snapshot holds the value a piece was made from.
+    static func encode(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces = .init()) -> [UInt8] {
         let rows = snapshot.securityRoles.reduce(0) { $0 + ($1.settings?.count ?? 0) }
         var out = PrettyJSONBuffer(capacity: 4096 + snapshot.members.count * 400 + rows * 420)
         out.beginObject()
         out.key("apiMembers")
         out.beginArray()
-        for member in snapshot.apiMembers { out.element(); write(member, &out) }
+        if let piece = pieces.apiMembers, piece.value == snapshot.apiMembers {
+            out.append(elements: piece.bytes[...])
+        } else {
+            for member in snapshot.apiMembers { out.element(); write(member, &out) }
+        }
         out.endArray()
         out.member("format", snapshot.format)
         out.key("gaps")
@@ -25,7 +30,11 @@ enum SnapshotWriter {
         out.endArray()
         out.key("members")
         out.beginArray()
-        for member in snapshot.members { out.element(); write(member, &out) }
+        if let piece = pieces.members, piece.value == snapshot.members {
+            out.append(elements: piece.bytes[...])
+        } else {
+            for member in snapshot.members { out.element(); write(member, &out) }
+        }
         out.endArray()
         if let scanner = snapshot.scanner {
             out.key("scanner")
@@ -38,7 +47,10 @@ enum SnapshotWriter {
         out.member("schemaVersion", snapshot.schemaVersion)
         out.key("securityRoles")
         out.beginArray()
-        for fragment in roleFragments(snapshot.securityRoles) { out.append(fragment: fragment) }
+        for (index, element) in roleElements(snapshot.securityRoles, pieces).enumerated() {
+            // Every element is encoded as a later one: the first drops its separating comma.
+            out.append(elements: index == 0 ? element.dropFirst() : element[...])
+        }
         out.endArray()
         out.key("source")
         out.beginObject()
@@ -52,20 +64,40 @@ enum SnapshotWriter {
         return out.bytes
     }
 
-    /// The role elements (nine-tenths of a large snapshot's bytes) encoded in chunks on all cores,
-    /// each as the elements of the `securityRoles` array (depth 2), in role order.
-    private static func roleFragments(_ roles: [SecurityRole]) -> [PrettyJSONBuffer] {
-        guard !roles.isEmpty else { return [] }
-        let chunkCount = min(roles.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let fragments = Mutex([PrettyJSONBuffer?](repeating: nil, count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = chunk * roles.count / chunkCount..<(chunk + 1) * roles.count / chunkCount
-            let rows = roles[range].reduce(0) { $0 + ($1.settings?.count ?? 0) }
-            var out = PrettyJSONBuffer(fragmentAt: 2, first: chunk == 0, capacity: 1024 + rows * 420)
-            for role in roles[range] { out.element(); write(role, &out) }
-            fragments.withLock { $0[chunk] = out }
+    /// Each role as a later element of `securityRoles` (nine-tenths of a large snapshot's bytes):
+    /// the piece made during the read where the role is the one it was made from, the rest encoded
+    /// on all cores.
+    private static func roleElements(_ roles: [SecurityRole], _ pieces: SnapshotFragments.Pieces) -> [[UInt8]] {
+        let elements = Mutex([[UInt8]](repeating: [], count: roles.count))
+        DispatchQueue.concurrentPerform(iterations: roles.count) { index in
+            let role = roles[index]
+            let bytes: [UInt8]
+            if let piece = pieces.roles[role.id], piece.role == role { bytes = piece.bytes } else { bytes = laterElement(role) }
+            elements.withLock { $0[index] = bytes }
         }
-        return fragments.withLock { $0.compactMap { $0 } }
+        return elements.withLock { $0 }
+    }
+
+    /// `role` as an element of the `securityRoles` array that follows another.
+    static func laterElement(_ role: SecurityRole) -> [UInt8] {
+        var out = PrettyJSONBuffer(fragmentAt: 2, first: false, capacity: 1024 + (role.settings?.count ?? 0) * 420)
+        out.element()
+        write(role, &out)
+        return out.bytes
+    }
+
+    /// A non-empty members list as the elements of its array.
+    static func elements(_ members: [Member]) -> [UInt8] {
+        var out = PrettyJSONBuffer(fragmentAt: 2, first: true, capacity: members.count * 400)
+        for member in members { out.element(); write(member, &out) }
+        return out.bytes
+    }
+
+    /// A non-empty API members list as the elements of its array.
+    static func elements(_ members: [APIMember]) -> [UInt8] {
+        var out = PrettyJSONBuffer(fragmentAt: 2, first: true, capacity: members.count * 200)
+        for member in members { out.element(); write(member, &out) }
+        return out.bytes
     }
 
     private static func write(_ member: APIMember, _ out: inout PrettyJSONBuffer) {

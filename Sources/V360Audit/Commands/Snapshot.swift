@@ -18,9 +18,12 @@ extension V360AuditCommand {
 
         func execute(console: Console) async throws -> Int32 {
             let logger = logging.logger(console)
-            let snapshot = try await SnapshotAcquirer(console: console, logger: logger).fromLive(connection)
+            // The lists and roles are encoded as they arrive, so what is left after the read is a splice.
+            let fragments = SnapshotFragments()
+            let snapshot = try await SnapshotAcquirer(console: console, logger: logger)
+                .fromLive(connection, observers: [fragments])
             // Encoded once: the bytes written are the bytes fingerprinted.
-            let encoded = try SnapshotStore.encode(snapshot)
+            let encoded = await SnapshotStore.encode(snapshot, reusing: fragments)
             // The hash runs on the other core while the file is written.
             let hashing = Task.detached { SnapshotStore.sha256Hex(encoded) }
             try SnapshotStore.write(encoded, to: URL(fileURLWithPath: out))

@@ -26,8 +26,10 @@ struct ScanPipeline {
         let acquirer = SnapshotAcquirer(console: console, logger: logger)
         // A live read is mostly waiting on the PSA, so it starts now and the inputs load meanwhile.
         // Their errors still come first, and a bad input cancels the read after a request or two.
+        // The lists and roles are encoded as they arrive, for the fingerprint (and --save-snapshot).
+        let fragments = SnapshotFragments()
         let reading = input.snapshot == nil && !input.demo
-            ? Task { [connection] in try await acquirer.fromLive(connection) } : nil
+            ? Task { [connection] in try await acquirer.fromLive(connection, observers: [fragments]) } : nil
         let inputs: ScanInputs
         do {
             inputs = try ScanInputs.load(input)
@@ -55,7 +57,8 @@ struct ScanPipeline {
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
         // It only reads the snapshot, so it runs beside the evaluation instead of before it.
         let fingerprinting = Task.detached { [saveSnapshot = output.saveSnapshot] in
-            try Self.fingerprint(snapshot, fileData: fileData, saveTo: saveSnapshot, logger: logger)
+            try await Self.fingerprint(snapshot, fileData: fileData, fragments: fragments, saveTo: saveSnapshot,
+                                       logger: logger)
         }
         let result = inputs.evaluate(snapshot)
         let fingerprint = try await fingerprinting.value
@@ -69,10 +72,12 @@ struct ScanPipeline {
 
     /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked.
     /// An offline scan hashes the file as read and is not re-encoded unless it is saved: for a
-    /// large tenant encoding costs as much as the decode.
-    private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, saveTo path: String?,
-                                    logger: Logger) throws -> String {
-        let fingerprinted = try fileData ?? SnapshotStore.encode(snapshot)
+    /// large tenant encoding costs as much as the decode. A live scan's encoding splices in what
+    /// `fragments` encoded during the read.
+    private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, fragments: SnapshotFragments,
+                                    saveTo path: String?, logger: Logger) async throws -> String {
+        let fingerprinted: Data
+        if let fileData { fingerprinted = fileData } else { fingerprinted = await SnapshotStore.encode(snapshot, reusing: fragments) }
         if let path {
             let canonical = fileData == nil ? fingerprinted : try SnapshotStore.encode(snapshot)
             try SnapshotStore.write(canonical, to: URL(fileURLWithPath: path))

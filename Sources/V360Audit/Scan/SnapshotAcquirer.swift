@@ -37,14 +37,14 @@ struct SnapshotAcquirer {
     }
 
     /// Reads a live PSA with the connection options.
-    func fromLive(_ options: ConnectionOptions) async throws -> TenantSnapshot {
+    func fromLive(_ options: ConnectionOptions, observers: [any ReadObserver] = []) async throws -> TenantSnapshot {
         let (site, credentials, warnings) = try options.resolve(environment: console.environment)
         for warning in warnings { logger.warning("\(warning)") }
         logger.info("Reading \(site.host) as company \(credentials.companyId), key \(credentials.maskedPublicKey)")
         let configuration = try options.configuration(site: site, credentials: credentials, logger: logger,
                                                       environment: console.environment)
         do {
-            return try await read(ManageClient(configuration: configuration))
+            return try await read(ManageClient(configuration: configuration), observers: observers)
         } catch let error as ReaderError where !error.isUsage {
             return Self.failedRead(site: site.host, error: error, logger: logger)
         }
@@ -60,11 +60,11 @@ struct SnapshotAcquirer {
     }
 
     /// Reads a snapshot and always shuts the client down.
-    private func read(_ client: ManageClient) async throws -> TenantSnapshot {
+    private func read(_ client: ManageClient, observers: [any ReadObserver] = []) async throws -> TenantSnapshot {
         let started = ContinuousClock.now
         let snapshot: TenantSnapshot
         do {
-            snapshot = try await client.readSnapshot()
+            snapshot = try await client.readSnapshot(observers: observers)
         } catch {
             await client.shutdown()
             throw error

@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A ``ReadObserver`` that encodes the bulk of a snapshot — the member lists and every role with
+/// its settings — while the read is still waiting on the PSA, on a queue of its own, so encoding
+/// the finished snapshot (`snapshot`, `--save-snapshot`, a live scan's fingerprint) only splices.
+///
+/// Each piece is kept beside the value it encodes and used only where the finished snapshot holds
+/// an equal value (cheap: the values share storage); anything else is encoded then. So the bytes
+/// are always exactly ``SnapshotStore/encode(_:)``'s, whatever the observer was told.
+public final class SnapshotFragments: ReadObserver {
+    /// What was encoded, each beside the value it encodes.
+    public struct Pieces: Sendable {
+        /// The `members` elements (depth 2) of a non-empty list.
+        var members: (value: [Member], bytes: [UInt8])?
+        /// The `apiMembers` elements (depth 2) of a non-empty list.
+        var apiMembers: (value: [APIMember], bytes: [UInt8])?
+        /// Per role id, the role as an element of `securityRoles` that is not the first (it starts
+        /// with the comma separating it from the one before).
+        var roles: [Int: (role: SecurityRole, bytes: [UInt8])] = [:]
+    }
+
+    private let queue = DispatchQueue(label: "v360audit.snapshot-fragments", qos: .userInitiated)
+    private let state = Mutex(Pieces())
+
+    /// An observer with nothing encoded yet.
+    public init() {}
+
+    /// Encodes the members list on the observer's queue.
+    public func didRead(members: [Member]) {
+        guard !members.isEmpty else { return }
+        queue.async { [self] in
+            let bytes = SnapshotWriter.elements(members)
+            state.withLock { $0.members = (members, bytes) }
+        }
+    }
+
+    /// Encodes the API members list on the observer's queue.
+    public func didRead(apiMembers: [APIMember]) {
+        guard !apiMembers.isEmpty else { return }
+        queue.async { [self] in
+            let bytes = SnapshotWriter.elements(apiMembers)
+            state.withLock { $0.apiMembers = (apiMembers, bytes) }
+        }
+    }
+
+    /// Encodes a role on the observer's queue.
+    public func didRead(role: SecurityRole) {
+        queue.async { [self] in
+            let bytes = SnapshotWriter.laterElement(role)
+            state.withLock { $0.roles[role.id] = (role, bytes) }
+        }
+    }
+
+    /// Everything encoded once the work handed over so far is done.
+    public func pieces() async -> Pieces {
+        await withCheckedContinuation { continuation in
+            queue.async { [self] in continuation.resume(returning: state.withLock { $0 }) }
+        }
+    }
+}
