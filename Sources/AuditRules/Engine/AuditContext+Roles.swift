@@ -38,8 +38,11 @@ extension AuditContext {
         role.adminFlag == true || parameters.isAdminName(role.name)
     }
 
-    /// `{id, name}` of a role for evidence.
-    func roleEvidence(_ role: SecurityRole) -> EvidenceValue {
+    /// `{id, name, adminFlag}` of a role for evidence.
+    func roleEvidence(_ role: SecurityRole) -> EvidenceValue { Self.roleEvidence(role) }
+
+    /// `{id, name, adminFlag}` of a role for evidence.
+    static func roleEvidence(_ role: SecurityRole) -> EvidenceValue {
         .object([EvidenceField("id", .int(role.id)), EvidenceField("name", .string(role.name)),
                  EvidenceField("adminFlag", role.adminFlag.map { .bool($0) } ?? .null)])
     }

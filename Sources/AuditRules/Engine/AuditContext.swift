@@ -11,6 +11,9 @@ struct AuditContext {
         var active: Bool
     }
 
+    /// A register entry with its index in the register.
+    typealias RegisterKey = (index: Int, key: KeyRegister.Key)
+
     let snapshot: TenantSnapshot
     let pack: RulePack
     let register: KeyRegister?
@@ -20,7 +23,7 @@ struct AuditContext {
     /// Every member and API member by lowercased identifier (members records first).
     let people: [String: Person]
     /// Register entries (with their index) by lowercased member identifier.
-    let keysByMember: [String: [(index: Int, key: KeyRegister.Key)]]
+    let keysByMember: [String: [RegisterKey]]
     /// The UTC date of `capturedAt`.
     let captureDate: CalendarDate
     /// Parsed permission levels of every role and of the scanner.
@@ -31,38 +34,63 @@ struct AuditContext {
     let roleEntries: [Int: [Int]]
     /// Memoised needs and excesses (a reference, so value copies of the context share it).
     let cache = NeedCache()
+    /// Work done during the read for this pack and register (each part checked before use).
+    let prepared: PreparedEvaluation?
 
-    init(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?) {
+    /// The context of `snapshot`, taking from `prepared` (made for this pack and register) every
+    /// part made from what the snapshot holds.
+    init(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?, prepared: PreparedEvaluation? = nil) {
         self.pack = pack
         self.snapshot = snapshot
         self.register = register
-        apiMembers = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
+        self.prepared = prepared
+        if let lists = prepared?.lists(for: snapshot) {
+            (apiMembers, people) = lists
+        } else {
+            apiMembers = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
+            people = Self.people(members: snapshot.members, views: apiMembers)
+        }
         rolesById = Dictionary(snapshot.securityRoles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        keysByMember = prepared?.keysByMember ?? Self.keysByMember(register)
+        captureDate = CalendarDate(utc: snapshot.source.capturedAt)
+        var levels = LevelTable()
+        var catalog = FunctionCatalog()
+        var roleEntries: [Int: [Int]] = [:]
+        if let roles = prepared?.roles(for: snapshot) {
+            (catalog, roleEntries, levels) = (roles.catalog, roles.entries, roles.levels)
+            for role in snapshot.securityRoles where role.settings == nil { roleEntries[role.id] = [] }
+            cache.seedExcesses(roles.excesses)
+        } else {
+            for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
+            for role in snapshot.securityRoles where roleEntries[role.id] == nil {
+                roleEntries[role.id] = (role.settings ?? []).map { catalog.index($0) }
+            }
+        }
+        levels.add(snapshot.scanner?.settings ?? [])
+        self.levels = levels
+        self.catalog = catalog
+        self.roleEntries = roleEntries
+    }
+
+    /// Every member and API member by lowercased identifier, members records first.
+    static func people(members: [Member], views: [MemberView]) -> [String: Person] {
         var people: [String: Person] = [:]
-        for m in snapshot.members where people[m.identifier.lowercased()] == nil {
+        for m in members where people[m.identifier.lowercased()] == nil {
             people[m.identifier.lowercased()] = Person(id: m.id, identifier: m.identifier, name: m.displayName, active: m.isActive)
         }
-        for view in apiMembers where people[view.key] == nil {
+        for view in views where people[view.key] == nil {
             people[view.key] = Person(id: view.id, identifier: view.identifier, name: view.name, active: view.active)
         }
-        self.people = people
-        var keys: [String: [(index: Int, key: KeyRegister.Key)]] = [:]
+        return people
+    }
+
+    /// Register entries (with their index) by lowercased member identifier.
+    static func keysByMember(_ register: KeyRegister?) -> [String: [RegisterKey]] {
+        var keys: [String: [RegisterKey]] = [:]
         for (index, key) in (register?.keys ?? []).enumerated() {
             keys[key.member.lowercased(), default: []].append((index, key))
         }
-        keysByMember = keys
-        captureDate = CalendarDate(utc: snapshot.source.capturedAt)
-        var levels = LevelTable()
-        for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
-        levels.add(snapshot.scanner?.settings ?? [])
-        self.levels = levels
-        var catalog = FunctionCatalog()
-        var roleEntries: [Int: [Int]] = [:]
-        for role in snapshot.securityRoles where roleEntries[role.id] == nil {
-            roleEntries[role.id] = (role.settings ?? []).map { catalog.index($0) }
-        }
-        self.catalog = catalog
-        self.roleEntries = roleEntries
+        return keys
     }
 
     /// Active API members: the scope of every member rule.

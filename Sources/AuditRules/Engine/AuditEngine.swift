@@ -12,7 +12,18 @@ public enum AuditEngine {
     ///   coverage, the API-member inventory, and `complete` (no PSA data was missing).
     public static func evaluate(pack: RulePack, snapshot: TenantSnapshot, register: KeyRegister?,
                                 waivers: WaiverSet?) -> AuditResult {
-        let ctx = AuditContext(pack: pack, snapshot: snapshot, register: register)
+        evaluate(AuditContext(pack: pack, snapshot: snapshot, register: register), waivers: waivers)
+    }
+
+    /// The same result as ``evaluate(pack:snapshot:register:waivers:)`` with the pack and register
+    /// `prepared` was made for, taking the work it did during the read where it still holds.
+    public static func evaluate(_ prepared: PreparedEvaluation, snapshot: TenantSnapshot, waivers: WaiverSet?) -> AuditResult {
+        evaluate(AuditContext(pack: prepared.pack, snapshot: snapshot, register: prepared.register, prepared: prepared),
+                 waivers: waivers)
+    }
+
+    private static func evaluate(_ ctx: AuditContext, waivers: WaiverSet?) -> AuditResult {
+        let pack = ctx.pack, snapshot = ctx.snapshot
         var waiving = WaiverApplication(waivers, on: ctx.captureDate)
         var coverage = baseCoverage(ctx)
         var complete = snapshot.gaps.isEmpty

@@ -3,7 +3,7 @@ import ManageReader
 
 /// One API member after joining `/system/members` and `/system/apiMembers`: the members record
 /// wins for identifier, name, `inactiveFlag` and `securityRole` where both exist.
-struct MemberView: Sendable {
+struct MemberView: Sendable, Equatable {
     /// Record id.
     var id: Int
     /// Member identifier.

@@ -37,9 +37,10 @@ struct ScanInputs: Sendable {
     }
 
     /// Evaluates the pack against a snapshot and applies the baseline (a snapshot baseline is
-    /// evaluated with the same pack, register and waivers).
-    func evaluate(_ snapshot: TenantSnapshot) -> AuditResult {
-        let result = evaluateOnly(snapshot)
+    /// evaluated with the same pack, register and waivers); `prepared` must come from these inputs.
+    func evaluate(_ snapshot: TenantSnapshot, prepared: PreparedEvaluation? = nil) -> AuditResult {
+        let result = prepared.map { AuditEngine.evaluate($0, snapshot: snapshot, waivers: waivers) }
+            ?? evaluateOnly(snapshot)
         return baseline?.apply(to: result, current: snapshot, evaluate: evaluateOnly) ?? result
     }
 

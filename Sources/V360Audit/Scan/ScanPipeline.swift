@@ -26,13 +26,17 @@ struct ScanPipeline {
         let acquirer = SnapshotAcquirer(console: console, logger: logger)
         // A live read is mostly waiting on the PSA, so it starts now and the inputs load meanwhile.
         // Their errors still come first, and a bad input cancels the read after a request or two.
-        // The lists and roles are encoded as they arrive, for the fingerprint (and --save-snapshot).
+        // The lists and roles are encoded as they arrive, for the fingerprint (and --save-snapshot),
+        // and each role's overbroad findings are worked out then, once the inputs are in.
         let fragments = SnapshotFragments()
+        let preparation = AuditPreparation()
         let reading = input.snapshot == nil && !input.demo
-            ? Task { [connection] in try await acquirer.fromLive(connection, observers: [fragments]) } : nil
+            ? Task { [connection] in try await acquirer.fromLive(connection, observers: [fragments, preparation]) }
+            : nil
         let inputs: ScanInputs
         do {
             inputs = try ScanInputs.load(input)
+            if reading != nil { preparation.begin(pack: inputs.pack, register: inputs.register) }
         } catch {
             reading?.cancel()
             throw error
@@ -60,7 +64,8 @@ struct ScanPipeline {
             try await Self.fingerprint(snapshot, fileData: fileData, fragments: fragments, saveTo: saveSnapshot,
                                        logger: logger)
         }
-        let result = inputs.evaluate(snapshot)
+        let prepared = reading != nil ? await preparation.prepared() : nil
+        let result = inputs.evaluate(snapshot, prepared: prepared)
         let fingerprint = try await fingerprinting.value
         let context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
                                    source: source, gate: gate)

@@ -36,18 +36,32 @@ enum OverbroadCheck {
             case .failure(let error): out.error(member.resource, error.problem); return
             case .success(let value): rows = value
             }
+            // Judged during the read, when that member, role and spec are the ones judged then.
+            if let judged = ctx.prepared?.judgement(rule.id, member: member, role: role, spec: spec) {
+                out.append(judged)
+                return
+            }
             guard let needs = ctx.needs(spec) else { return }
             let excess = ctx.excesses(of: role, rows: rows, spec: spec, needs: needs)
-            guard !excess.isEmpty else { out.pass(member.resource); return }
-            let toolText = tools.joined(separator: ", ")
-            out.fail(rule, member.resource,
-                     "API member \(member.identifier) holds role '\(role.name)', which grants \(excess.count) "
-                        + "permission(s) beyond what " + (shared ? "its tools (\(toolText)) need." : "its tool (\(toolText)) needs."),
-                     [EvidenceField("role", ctx.roleEvidence(role)),
-                      EvidenceField("tools", .list(tools.map { .string($0) })),
-                      EvidenceField("excess", .list(excess.map(\.evidence)))])
+            out.append(judgement(rule, member: member, role: role, tools: tools, excess: excess, shared: shared))
         }
         out.append(members)
+        return out
+    }
+
+    /// The case of a member whose role, with every profile at hand, grants `excess` beyond its
+    /// tools' needs: passed when nothing is in excess, else a finding listing every excess op.
+    static func judgement(_ rule: RuleDefinition, member: MemberView, role: SecurityRole, tools: [String],
+                          excess: [Excess], shared: Bool) -> EvaluationOutput {
+        var out = EvaluationOutput()
+        guard !excess.isEmpty else { out.pass(member.resource); return out }
+        let toolText = tools.joined(separator: ", ")
+        out.fail(rule, member.resource,
+                 "API member \(member.identifier) holds role '\(role.name)', which grants \(excess.count) "
+                    + "permission(s) beyond what " + (shared ? "its tools (\(toolText)) need." : "its tool (\(toolText)) needs."),
+                 [EvidenceField("role", AuditContext.roleEvidence(role)),
+                  EvidenceField("tools", .list(tools.map { .string($0) })),
+                  EvidenceField("excess", .list(excess.map(\.evidence)))])
         return out
     }
 }

@@ -23,6 +23,9 @@ final class NeedCache: Sendable {
 
     /// Remembers the excesses of a role and spec.
     func setExcesses(_ excesses: [Excess], for key: RoleNeedKey) { excessTable.withLock { $0[key] = excesses } }
+
+    /// Remembers excesses worked out before the evaluation (for roles equal to the snapshot's).
+    func seedExcesses(_ table: [RoleNeedKey: [Excess]]) { excessTable.withLock { $0.merge(table) { old, _ in old } } }
 }
 
 /// A role and a need spec: the identity of one excess computation.
@@ -33,7 +36,10 @@ struct RoleNeedKey: Hashable, Sendable {
 
 extension AuditContext {
     /// The tools and declared features of a member's non-retired register keys.
-    func needSpec(of member: MemberView) -> NeedSpec {
+    func needSpec(of member: MemberView) -> NeedSpec { Self.needSpec(of: member, keysByMember) }
+
+    /// The tools and declared features of a member's non-retired register keys in `keysByMember`.
+    static func needSpec(of member: MemberView, _ keysByMember: [String: [RegisterKey]]) -> NeedSpec {
         NeedSpec(keys: (keysByMember[member.key] ?? []).filter { !$0.key.retired }
             .map { ($0.key.tool, $0.key.features) })
     }
@@ -42,6 +48,15 @@ extension AuditContext {
     /// nil when a tool has no profile.
     func needs(_ spec: NeedSpec) -> NeedMap? {
         if let cached = cache.needs(spec) { return cached }
+        guard let map = Self.needs(spec, pack: pack, catalog: catalog) else { return nil }
+        cache.setNeeds(map, for: spec)
+        return map
+    }
+
+    /// The needs of `spec` over the entries of `catalog`. An entry's needs depend only on the entry
+    /// (the profile rows naming one of its keys), so a catalog that grows as roles arrive gives each
+    /// entry it already has the needs the complete catalog gives it.
+    static func needs(_ spec: NeedSpec, pack: RulePack, catalog: FunctionCatalog) -> NeedMap? {
         var map: NeedMap = [:]
         for tool in spec.tools {
             guard let profile = pack.tool(tool.id) else { return nil }
@@ -53,7 +68,6 @@ extension AuditContext {
                 }
             }
         }
-        cache.setNeeds(map, for: spec)
         return map
     }
 
@@ -61,8 +75,15 @@ extension AuditContext {
     func excesses(of role: SecurityRole, rows: [RoleSetting], spec: NeedSpec, needs: NeedMap) -> [Excess] {
         let key = RoleNeedKey(roleId: role.id, spec: spec)
         if let cached = cache.excesses(key) { return cached }
+        let result = Self.excesses(rows, entries: roleEntries[role.id] ?? [], needs: needs, catalog: catalog, levels: levels)
+        cache.setExcesses(result, for: key)
+        return result
+    }
+
+    /// Every op of `rows` (whose catalog entries are `entries`) granted above `needs`, sorted.
+    static func excesses(_ rows: [RoleSetting], entries: [Int], needs: NeedMap, catalog: FunctionCatalog,
+                         levels: LevelTable) -> [Excess] {
         var result: [Excess] = []
-        let entries = roleEntries[role.id] ?? []
         for (position, row) in rows.enumerated() {
             let need = position < entries.count ? needs[entries[position]] ?? OpRanks() : OpRanks()
             for op in PermissionOperation.allCases {
@@ -78,7 +99,6 @@ extension AuditContext {
             }
         }
         result.sort()
-        cache.setExcesses(result, for: key)
         return result
     }
 
