@@ -15,6 +15,8 @@ import ManageSimulator
         for index in order { calls[index]() }
     }
 
+    static func joined(_ parts: [ArraySlice<UInt8>]) -> Data { Data(parts.joined()) }
+
     @Test(arguments: Array(UInt64(1)...40)) func splicedEncodingIsTheReferenceEncoding(seed: UInt64) async throws {
         var random = RandomSnapshot(seed: seed)
         let snapshot = random.snapshot()
@@ -22,7 +24,7 @@ import ManageSimulator
         Self.observe(snapshot, into: fragments, seed: seed)
         let pieces = await fragments.pieces()
         #expect(pieces.roles.count == Set(snapshot.securityRoles.filter { $0.settings != nil }.map(\.id)).count)
-        #expect(await SnapshotStore.encode(snapshot, reusing: fragments) == (try SnapshotStore.referenceEncoding(snapshot)))
+        #expect(Self.joined(await SnapshotStore.encodedParts(snapshot, reusing: fragments)) == (try SnapshotStore.referenceEncoding(snapshot)))
     }
 
     @Test(arguments: Array(UInt64(1)...40)) func piecesOfOtherValuesAreNotUsed(seed: UInt64) async throws {
@@ -45,7 +47,7 @@ import ManageSimulator
         }
         if !changed.members.isEmpty { changed.members[0].identifier += "x" }
         changed.apiMembers.removeAll()
-        #expect(await SnapshotStore.encode(changed, reusing: fragments) == (try SnapshotStore.referenceEncoding(changed)))
+        #expect(Self.joined(await SnapshotStore.encodedParts(changed, reusing: fragments)) == (try SnapshotStore.referenceEncoding(changed)))
     }
 
     @Test func aReadTellsTheObserverEveryRoleAndTheListsOverTheSocket() async throws {
@@ -59,6 +61,32 @@ import ManageSimulator
         #expect(read.count == snapshot.securityRoles.count - 1, "role 2's settings failed")
         #expect(pieces.roles.keys.sorted() == read.map(\.id).sorted())
         #expect(pieces.members?.value == snapshot.members && pieces.apiMembers?.value == snapshot.apiMembers)
-        #expect(await SnapshotStore.encode(snapshot, reusing: fragments) == (try SnapshotStore.encode(snapshot)))
+        #expect(Self.joined(await SnapshotStore.encodedParts(snapshot, reusing: fragments)) == (try SnapshotStore.encode(snapshot)))
+    }
+
+    @Test func partsAreWrittenAndHashedAsTheirConcatenation() async throws {
+        var random = RandomSnapshot(seed: 7)
+        let snapshot = random.snapshot()
+        let fragments = SnapshotFragments()
+        Self.observe(snapshot, into: fragments, seed: 7)
+        let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
+        #expect(parts.count > 2, "the pieces are spliced as parts of their own")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("s.json")
+        try Data("old".utf8).write(to: url)
+        try SnapshotStore.write(parts: parts, to: url)
+        let written = try Data(contentsOf: url)
+        #expect(written == (try SnapshotStore.encode(snapshot)))
+        #expect(SnapshotStore.sha256Hex(parts: parts) == SnapshotStore.sha256Hex(written))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["s.json"], "no temporary left")
+        let missing = directory.appendingPathComponent("no/such/dir/s.json")
+        #expect(throws: ReaderError.self) { try SnapshotStore.write(parts: parts, to: missing) }
+        do {
+            try SnapshotStore.write(parts: parts, to: missing)
+        } catch {
+            #expect(error.description.contains(missing.path) && error.description.contains("cannot write the snapshot"))
+        }
     }
 }

@@ -10,7 +10,8 @@ import Synchronization
 ///
 /// A live read starts before the rule pack and register have loaded, so what arrives first is
 /// kept until ``begin(pack:register:)``. The result, ``PreparedEvaluation``, changes no byte of
-/// what the evaluation gives (see there).
+/// what the evaluation gives (see there). Each finding judged is also handed to `whenJudged`, so
+/// the reports can render its evidence meanwhile.
 public final class AuditPreparation: ReadObserver {
     /// What the observer was told, in order, until it knows the inputs.
     private enum Told: Sendable {
@@ -34,18 +35,24 @@ public final class AuditPreparation: ReadObserver {
     private let queue = DispatchQueue(label: "v360audit.audit-preparation", qos: .userInitiated)
     /// Only touched on `queue`; locked so the class is plainly `Sendable`.
     private let state = Mutex(State())
+    private let whenJudged: (@Sendable ([Finding]) -> Void)?
 
     /// An observer that keeps what it is told until ``begin(pack:register:)``.
-    public init() {}
+    /// - Parameter whenJudged: called on the observer's queue with each batch of findings judged.
+    public init(whenJudged: (@Sendable ([Finding]) -> Void)? = nil) {
+        self.whenJudged = whenJudged
+    }
 
     /// Starts the work for `pack` and `register`, beginning with what was told so far.
     public func begin(pack: RulePack, register: KeyRegister?) {
         queue.async { [self] in
-            state.withLock { state in
+            let found = state.withLock { state in
                 state.prepared = PreparedEvaluation(pack: pack, register: register)
                 for part in state.told { state.take(part) }
                 state.told = []
+                return state.prepared?.takeFindings() ?? []
             }
+            report(found)
         }
     }
 
@@ -66,6 +73,16 @@ public final class AuditPreparation: ReadObserver {
     }
 
     private func tell(_ part: Told) {
-        queue.async { [self] in state.withLock { $0.take(part) } }
+        queue.async { [self] in
+            let found = state.withLock { state in
+                state.take(part)
+                return state.prepared?.takeFindings() ?? []
+            }
+            report(found)
+        }
+    }
+
+    private func report(_ findings: [Finding]) {
+        if let whenJudged, !findings.isEmpty { whenJudged(findings) }
     }
 }

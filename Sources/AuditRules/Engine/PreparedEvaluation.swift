@@ -47,6 +47,8 @@ public struct PreparedEvaluation: Sendable {
     private var judgements: [JudgementKey: Judgement] = [:]
     /// Roles read before both member lists, judged once they are in.
     private var waiting: [SecurityRole] = []
+    /// Findings judged since the last ``takeFindings()``.
+    private var fresh: [Finding] = []
     private let overbroadRules: [RuleDefinition]
 
     init(pack: RulePack, register: KeyRegister?) {
@@ -107,10 +109,11 @@ public struct PreparedEvaluation: Sendable {
                 let excess = excesses[key] ?? AuditContext.excesses(
                     rows, entries: roleEntries[role.id] ?? [], needs: needs, catalog: catalog, levels: levels)
                 excesses[key] = excess
+                let output = OverbroadCheck.judgement(rule, member: member, role: role, tools: tools, excess: excess,
+                                                      shared: shared)
                 judgements[JudgementKey(ruleId: rule.id, memberId: member.id, identifier: member.identifier)] = Judgement(
-                    member: member, role: role, spec: spec,
-                    output: OverbroadCheck.judgement(rule, member: member, role: role, tools: tools, excess: excess,
-                                                     shared: shared))
+                    member: member, role: role, spec: spec, output: output)
+                for judged in output.cases { if case .failed(let finding) = judged.outcome { fresh.append(finding) } }
             }
         }
     }
@@ -139,6 +142,12 @@ public struct PreparedEvaluation: Sendable {
         }
         guard told == roles.count else { return nil }
         return (catalog, roleEntries, levels, excesses)
+    }
+
+    /// The findings judged since the last call (for rendering them while the read goes on).
+    mutating func takeFindings() -> [Finding] {
+        defer { fresh = [] }
+        return fresh
     }
 
     /// How many member judgements were made (a measure for tests and logs).

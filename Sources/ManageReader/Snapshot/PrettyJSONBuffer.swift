@@ -8,8 +8,10 @@ import Foundation
 /// nothing is boxed, sorted or reflected per value: for a 20 MB snapshot that is the difference
 /// between about a second and a few tens of milliseconds.
 struct PrettyJSONBuffer {
-    /// The bytes written so far.
+    /// The bytes written since the last spliced part (all of them when nothing was spliced).
     private(set) var bytes: [UInt8] = []
+    /// What came before `bytes`: written runs and spliced parts, in order.
+    private var finished: [ArraySlice<UInt8>] = []
     private var depth = 0
     /// Whether the container being written has an element yet (one flag per open container).
     private var hasElement: [Bool] = []
@@ -25,11 +27,26 @@ struct PrettyJSONBuffer {
         hasElement = Array(repeating: true, count: depth - 1) + [!first]
     }
 
-    /// Appends the non-empty bytes of elements encoded by a fragment buffer (``init(fragmentAt:first:capacity:)``)
-    /// as the next elements of the innermost (open) array.
+    /// Splices in the non-empty bytes of elements encoded by a fragment buffer
+    /// (``init(fragmentAt:first:capacity:)``) as the next elements of the innermost (open) array.
+    /// They are kept as a part of their own, not copied.
     mutating func append(elements: ArraySlice<UInt8>) {
-        bytes.append(contentsOf: elements)
+        if !bytes.isEmpty { finished.append(bytes[...]) }
+        bytes = []
+        finished.append(elements)
         hasElement[hasElement.count - 1] = true
+    }
+
+    /// Everything written, as parts whose concatenation is the document.
+    var parts: [ArraySlice<UInt8>] { bytes.isEmpty ? finished : finished + [bytes[...]] }
+
+    /// Everything written, in one array.
+    var joined: [UInt8] {
+        if finished.isEmpty { return bytes }
+        var all: [UInt8] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { all.append(contentsOf: part) }
+        return all
     }
 
     /// Opens an object as the next value.

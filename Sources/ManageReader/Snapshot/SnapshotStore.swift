@@ -14,12 +14,6 @@ public enum SnapshotStore {
         Data(SnapshotWriter.encode(snapshot))
     }
 
-    /// The same bytes as ``encode(_:)``, splicing in what `fragments` encoded during the read
-    /// where the snapshot holds the values they were made from.
-    public static func encode(_ snapshot: TenantSnapshot, reusing fragments: SnapshotFragments) async -> Data {
-        let pieces = await fragments.pieces()
-        return Data(SnapshotWriter.encode(snapshot, reusing: pieces))
-    }
 
     /// The same bytes as ``encode(_:)`` made by `JSONEncoder`: the definition of the format, which
     /// tests hold ``SnapshotWriter`` to.
@@ -119,13 +113,16 @@ public enum SnapshotStore {
     /// The SHA-256 of `data` as lower-case hex (reports fingerprint the snapshot they were made from).
     /// swift-crypto's SHA-256 (BoringSSL's assembly) hashes a 20 MB snapshot in milliseconds, where
     /// the portable Swift implementation this replaced took about a fifth of a second.
-    public static func sha256Hex(_ data: Data) -> String {
-        let hex = Array("0123456789abcdef".utf8)
+    public static func sha256Hex(_ data: Data) -> String { hex(Crypto.SHA256.hash(data: data)) }
+
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in Crypto.SHA256.hash(data: data) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
     }

@@ -8,8 +8,16 @@ enum SnapshotWriter {
     /// The canonical encoding of `snapshot`, splicing in the `pieces` encoded during the read
     /// wherever the snapshot holds the value a piece was made from.
     static func encode(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces = .init()) -> [UInt8] {
-        let rows = snapshot.securityRoles.reduce(0) { $0 + ($1.settings?.count ?? 0) }
-        var out = PrettyJSONBuffer(capacity: 4096 + snapshot.members.count * 400 + rows * 420)
+        buffer(snapshot, reusing: pieces).joined
+    }
+
+    /// The canonical encoding as parts (the pieces and role elements are not copied into one array).
+    static func parts(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> [ArraySlice<UInt8>] {
+        buffer(snapshot, reusing: pieces).parts
+    }
+
+    private static func buffer(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> PrettyJSONBuffer {
+        var out = PrettyJSONBuffer(capacity: 64 * 1024)
         out.beginObject()
         out.key("apiMembers")
         out.beginArray()
@@ -61,7 +69,7 @@ enum SnapshotWriter {
         out.member("site", snapshot.source.site)
         out.endObject()
         out.endObject()
-        return out.bytes
+        return out
     }
 
     /// Each role as a later element of `securityRoles` (nine-tenths of a large snapshot's bytes):

@@ -23,10 +23,10 @@ extension V360AuditCommand {
             let snapshot = try await SnapshotAcquirer(console: console, logger: logger)
                 .fromLive(connection, observers: [fragments])
             // Encoded once: the bytes written are the bytes fingerprinted.
-            let encoded = await SnapshotStore.encode(snapshot, reusing: fragments)
+            let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
             // The hash runs on the other core while the file is written.
-            let hashing = Task.detached { SnapshotStore.sha256Hex(encoded) }
-            try SnapshotStore.write(encoded, to: URL(fileURLWithPath: out))
+            let hashing = Task.detached { SnapshotStore.sha256Hex(parts: parts) }
+            try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: out))
             let sha = await hashing.value
             let state = snapshot.isComplete
                 ? "complete"

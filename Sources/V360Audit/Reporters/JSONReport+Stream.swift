@@ -6,8 +6,8 @@ import Foundation
 /// with `Finding`'s own `Decodable`. Where DESIGN.md's contract names a field, it is always present:
 /// `drift` and a resource's `id` and `name` are written as null rather than left out.
 extension JSONReport {
-    /// Writes the report into `stream`.
-    func write(to stream: inout JSONStream) {
+    /// Writes the report into `stream`, taking findings' evidence from `rendered` where it was rendered.
+    func write(to stream: inout JSONStream, rendered: RenderedEvidence? = nil) {
         stream.object([
             ("format", { $0.string(format) }),
             ("tool", { $0.object([("name", { $0.string(tool.name) }), ("version", { $0.string(tool.version) })]) }),
@@ -30,8 +30,8 @@ extension JSONReport {
                 ("waived", { $0.int(summary.waived) }),
                 ("resolved", { $0.int(summary.resolved) }),
             ]) }),
-            ("findings", { $0.array(findings, Self.write) }),
-            ("resolved", { $0.array(resolved, Self.write) }),
+            ("findings", { $0.array(findings) { Self.write(&$0, $1, rendered) } }),
+            ("resolved", { $0.array(resolved) { Self.write(&$0, $1, rendered) } }),
             ("coverage", { $0.array(coverage) { stream, entry in
                 stream.object([
                     ("area", { $0.string(entry.area) }),
@@ -53,14 +53,24 @@ extension JSONReport {
         stream.array(objects) { (inner: inout JSONStream, value: EvidenceValue) in write(&inner, value) }
     }
 
-    private static func write(_ stream: inout JSONStream, _ finding: Finding) {
+    /// The `evidence` value of a finding as the report writes it (findings are objects in a
+    /// top-level array: three containers deep).
+    static func evidenceJSON(_ evidence: EvidenceValue) -> [UInt8] {
+        var stream = JSONStream(level: 3)
+        write(&stream, evidence)
+        return stream.bytes
+    }
+
+    private static func write(_ stream: inout JSONStream, _ finding: Finding, _ rendered: RenderedEvidence?) {
         var fields: [JSONStream.Field] = [
             ("ruleId", { $0.string(finding.ruleId) }),
             ("severity", { $0.string(finding.severity.rawValue) }),
             ("status", { $0.string(finding.status.rawValue) }),
             ("resource", { write(&$0, finding.resource) }),
             ("message", { $0.string(finding.message) }),
-            ("evidence", { write(&$0, finding.evidence) }),
+            ("evidence", { stream in
+                if let bytes = rendered?.json(finding) { stream.append(rendered: bytes) } else { write(&stream, finding.evidence) }
+            }),
             ("fingerprint", { $0.string(finding.fingerprint) }),
         ]
         if let waiver = finding.waiver {

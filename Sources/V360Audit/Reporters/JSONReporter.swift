@@ -6,14 +6,14 @@ struct JSONReporter: Reporter {
 
     func render(_ context: ReportContext) -> String {
         var stream = JSONStream()
-        JSONReport(context).write(to: &stream)
+        JSONReport(context).write(to: &stream, rendered: context.renderedEvidence)
         return String(decoding: stream.bytes, as: UTF8.self)
     }
 
     /// Streams the document into the file as it is written (a large tenant's report runs to tens of MB).
     func write(_ context: ReportContext, to file: ReportFile) {
         var stream = JSONStream(file: file)
-        JSONReport(context).write(to: &stream)
+        JSONReport(context).write(to: &stream, rendered: context.renderedEvidence)
         stream.flush()
     }
 }

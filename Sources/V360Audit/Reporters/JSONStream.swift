@@ -21,6 +21,16 @@ struct JSONStream {
         self.file = file
     }
 
+    /// A stream for a value written inside `level` open containers, to be spliced in with
+    /// ``append(rendered:)`` where the document is at that level.
+    init(level: Int) {
+        self.file = nil
+        self.level = level
+    }
+
+    /// Writes a value rendered by a stream made with ``init(level:)`` at the current level.
+    mutating func append(rendered: [UInt8]) { bytes.append(contentsOf: rendered) }
+
     /// Moves the bytes written so far into the file, if there is one.
     mutating func flush() {
         guard let file else { return }

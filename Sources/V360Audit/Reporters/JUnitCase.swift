@@ -15,12 +15,15 @@ struct JUnitCase: Sendable {
     var type: String = ""
     /// The child element's one-line `message`.
     var message: String = ""
-    /// The child element's text (failure and error).
+    /// The child element's text (error), escaped when written.
     var body: String = ""
+    /// The child element's text already escaped (failure): written as is, in place of `body`.
+    var escapedBody: [UInt8]?
 
     /// The test cases of one rule; a rule with nothing in scope gets one passing case, so a clean
     /// scan is never "0 tests". Names are made unique by a ` #n` suffix on repeats.
-    static func cases(for result: RuleResult) -> [JUnitCase] {
+    /// - Parameter rendered: findings' evidence rendered ahead, used where it is the finding's.
+    static func cases(for result: RuleResult, rendered: RenderedEvidence? = nil) -> [JUnitCase] {
         let classname = "v360audit.\(result.rule.id)"
         guard !result.cases.isEmpty else {
             return [JUnitCase(classname: classname, name: "\(result.rule.id): no resources in scope", kind: .passed)]
@@ -33,11 +36,12 @@ struct JUnitCase: Sendable {
             let count = seen[written, default: 0] + 1
             seen[written] = count
             if count > 1 { name += " #\(count)" }
-            return make(ruleCase, rule: result.rule, classname: classname, name: name)
+            return make(ruleCase, rule: result.rule, classname: classname, name: name, rendered: rendered)
         }
     }
 
-    private static func make(_ ruleCase: RuleCase, rule: RuleMetadata, classname: String, name: String) -> JUnitCase {
+    private static func make(_ ruleCase: RuleCase, rule: RuleMetadata, classname: String, name: String,
+                             rendered: RenderedEvidence?) -> JUnitCase {
         var testCase = JUnitCase(classname: classname, name: name, kind: .passed)
         switch ruleCase.outcome {
         case .passed:
@@ -49,7 +53,7 @@ struct JUnitCase: Sendable {
             testCase.kind = .failure
             testCase.type = finding.severity.rawValue.uppercased()
             testCase.message = finding.message
-            testCase.body = failureBody(finding, rule: rule)
+            testCase.escapedBody = failureBody(finding, rule: rule, evidence: rendered?.junit(finding))
         case .notEvaluated(let reason):
             testCase.kind = .skipped
             testCase.message = "not evaluated: " + reason
@@ -74,13 +78,15 @@ struct JUnitCase: Sendable {
         return "waived until \(waiver.expires ?? "further notice"): \(waiver.reason) (\(parts.joined(separator: ", ")))"
     }
 
-    /// The failure text, built as bytes: an overbroad-role finding lists hundreds of evidence
-    /// entries, and line arrays joined and re-joined cost several copies of each.
-    private static func failureBody(_ finding: Finding, rule: RuleMetadata) -> String {
+    /// The failure text, escaped, built as bytes: an overbroad-role finding lists hundreds of
+    /// evidence entries, and line arrays joined and re-joined cost several copies of each. The
+    /// escape works character by character, so escaping line by line (and taking the evidence
+    /// lines escaped ahead, `evidence`) gives the bytes of escaping the whole text.
+    private static func failureBody(_ finding: Finding, rule: RuleMetadata, evidence: [UInt8]?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         func line(_ text: String) {
-            out.append(contentsOf: text.utf8)
+            XMLText.append(text, attribute: false, to: &out)
             out.append(0x0A)
         }
         line("rule: \(rule.id) (\(rule.title))")
@@ -89,15 +95,23 @@ struct JUnitCase: Sendable {
         if let drift = finding.drift { line("drift: \(drift.rawValue)") }
         line("fingerprint: \(finding.fingerprint)")
         line("evidence:")
-        EvidenceText.appendLines(finding.evidence, indent: "  ", to: &out)
+        out.append(contentsOf: evidence ?? escapedEvidence(finding.evidence))
         line("remediation:")
         for part in rule.remediation.split(separator: "\n", omittingEmptySubsequences: false) {
-            out.append(contentsOf: "  ".utf8)
-            out.append(contentsOf: part.utf8)
-            out.append(0x0A)
+            line("  " + part)
         }
         out.removeLast()  // lines are joined by newlines: none after the last
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    /// A finding's evidence lines as a failure body lists them, XML-escaped.
+    static func escapedEvidence(_ evidence: EvidenceValue) -> [UInt8] {
+        var lines: [UInt8] = []
+        EvidenceText.appendLines(evidence, indent: "  ", to: &lines)
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.count + lines.count / 16)
+        XMLText.append(bytes: lines, attribute: false, to: &out)
+        return out
     }
 
     /// The element as XML lines.
@@ -134,7 +148,7 @@ struct JUnitCase: Sendable {
             attribute("type", type)
             attribute("message", message)
             raw(">")
-            XMLText.append(body, attribute: false, to: &out)
+            if let escapedBody { out.append(contentsOf: escapedBody) } else { XMLText.append(body, attribute: false, to: &out) }
             raw("</\(element)>\n\(indent)</testcase>\n")
         }
     }

@@ -34,7 +34,7 @@ struct JUnitReporter: Reporter {
     private func suite(_ result: RuleResult, id: Int, timestamp: String, context: ReportContext,
                        _ out: ([UInt8]) -> Void) {
         let rule = result.rule
-        let cases = JUnitCase.cases(for: result)
+        let cases = JUnitCase.cases(for: result, rendered: context.renderedEvidence)
         let attributes: [(String, String)] = [
             ("name", rule.id),
             ("package", "v360audit.\(Self.token(rule.category))"),

@@ -36,6 +36,8 @@ struct ReportContext: Sendable {
     var gate: GateVerdict
     /// The tool version that wrote the report.
     var toolVersion: String = ToolInfo.version
+    /// Findings' evidence rendered during a live read (the reports render the rest themselves).
+    var renderedEvidence: RenderedEvidence?
 
     /// True when every PSA read a rule needed succeeded.
     var complete: Bool { result.complete }

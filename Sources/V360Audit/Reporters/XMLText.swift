@@ -23,6 +23,11 @@ enum XMLText {
         string.withUTF8 { append(utf8: $0, attribute: attribute, to: &out) }
     }
 
+    /// Appends valid UTF-8 `bytes` escaped as element text (`attribute: false`) or as an attribute value.
+    static func append(bytes: [UInt8], attribute: Bool, to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(utf8: $0, attribute: attribute, to: &out) }
+    }
+
     private static func escape(_ string: String, attribute: Bool) -> String {
         var string = string
         // Most tenant data needs nothing: one scan of the bytes, and the string is returned as is.

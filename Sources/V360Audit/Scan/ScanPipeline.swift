@@ -27,9 +27,11 @@ struct ScanPipeline {
         // A live read is mostly waiting on the PSA, so it starts now and the inputs load meanwhile.
         // Their errors still come first, and a bad input cancels the read after a request or two.
         // The lists and roles are encoded as they arrive, for the fingerprint (and --save-snapshot),
-        // and each role's overbroad findings are worked out then, once the inputs are in.
+        // each role's overbroad findings are worked out then (once the inputs are in), and their
+        // evidence is rendered for the reports: each on a queue of its own, beside the read.
         let fragments = SnapshotFragments()
-        let preparation = AuditPreparation()
+        let renderer = EvidenceRenderer()
+        let preparation = AuditPreparation(whenJudged: { renderer.render($0) })
         let reading = input.snapshot == nil && !input.demo
             ? Task { [connection] in try await acquirer.fromLive(connection, observers: [fragments, preparation]) }
             : nil
@@ -67,8 +69,9 @@ struct ScanPipeline {
         let prepared = reading != nil ? await preparation.prepared() : nil
         let result = inputs.evaluate(snapshot, prepared: prepared)
         let fingerprint = try await fingerprinting.value
-        let context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
+        var context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
                                    source: source, gate: gate)
+        if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
         ExitLifetime.keep([context, snapshot, inputs] as [any Sendable])
@@ -81,14 +84,19 @@ struct ScanPipeline {
     /// `fragments` encoded during the read.
     private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, fragments: SnapshotFragments,
                                     saveTo path: String?, logger: Logger) async throws -> String {
-        let fingerprinted: Data
-        if let fileData { fingerprinted = fileData } else { fingerprinted = await SnapshotStore.encode(snapshot, reusing: fragments) }
+        if let fileData {
+            if let path {
+                try SnapshotStore.write(try SnapshotStore.encode(snapshot), to: URL(fileURLWithPath: path))
+                logger.info("Saved the snapshot to \(path)")
+            }
+            return SnapshotStore.sha256Hex(fileData)
+        }
+        let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
         if let path {
-            let canonical = fileData == nil ? fingerprinted : try SnapshotStore.encode(snapshot)
-            try SnapshotStore.write(canonical, to: URL(fileURLWithPath: path))
+            try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path))
             logger.info("Saved the snapshot to \(path)")
         }
-        return SnapshotStore.sha256Hex(fingerprinted)
+        return SnapshotStore.sha256Hex(parts: parts)
     }
 
     /// The report context for a result and the snapshot's fingerprint.

@@ -1,0 +1,38 @@
+import AuditRules
+
+/// Findings' evidence as the JSON and JUnit reports write it, rendered ahead of the reports (while a
+/// live read is still running), each beside the evidence it renders.
+///
+/// A reporter takes a rendering only for a finding whose evidence equals the one rendered (cheap:
+/// the finding of a prepared evaluation shares its evidence's storage), and renders any other
+/// finding itself, so the reports are the same bytes with or without it.
+struct RenderedEvidence: Sendable {
+    /// One finding's evidence and its renderings.
+    struct Entry: Sendable {
+        var evidence: EvidenceValue
+        /// The `evidence` value of a finding object of the JSON report (``JSONReport/evidenceJSON(_:)``).
+        var json: [UInt8]
+        /// The evidence lines of a JUnit failure body, XML-escaped (``JUnitCase/escapedEvidence(_:)``).
+        var junit: [UInt8]
+    }
+
+    /// Entries by finding fingerprint.
+    var entries: [String: Entry] = [:]
+
+    /// Renders `finding`'s evidence for both reports.
+    static func entry(_ finding: Finding) -> Entry {
+        Entry(evidence: finding.evidence, json: JSONReport.evidenceJSON(finding.evidence),
+              junit: JUnitCase.escapedEvidence(finding.evidence))
+    }
+
+    /// The JSON rendering of `finding`'s evidence, when it was rendered.
+    func json(_ finding: Finding) -> [UInt8]? { entry(for: finding)?.json }
+
+    /// The escaped JUnit evidence lines of `finding`, when they were rendered.
+    func junit(_ finding: Finding) -> [UInt8]? { entry(for: finding)?.junit }
+
+    private func entry(for finding: Finding) -> Entry? {
+        guard let entry = entries[finding.fingerprint], entry.evidence == finding.evidence else { return nil }
+        return entry
+    }
+}
