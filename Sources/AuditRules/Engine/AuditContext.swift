@@ -32,6 +32,8 @@ struct AuditContext {
     let catalog: FunctionCatalog
     /// Per role id, the catalog entry of each settings row (parallel to `settings`).
     let roleEntries: [Int: [Int]]
+    /// Per role id, facts worked out during the read (empty when the roles were not prepared).
+    let roleFacts: [Int: RoleFacts]
     /// Memoised needs and excesses (a reference, so value copies of the context share it).
     let cache = NeedCache()
     /// Work done during the read for this pack and register (each part checked before use).
@@ -57,10 +59,11 @@ struct AuditContext {
         var catalog = FunctionCatalog()
         var roleEntries: [Int: [Int]] = [:]
         if let roles = prepared?.roles(for: snapshot) {
-            (catalog, roleEntries, levels) = (roles.catalog, roles.entries, roles.levels)
+            (catalog, roleEntries, levels, roleFacts) = (roles.catalog, roles.entries, roles.levels, roles.facts)
             for role in snapshot.securityRoles where role.settings == nil { roleEntries[role.id] = [] }
             cache.seedExcesses(roles.excesses)
         } else {
+            roleFacts = [:]
             for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
             for role in snapshot.securityRoles where roleEntries[role.id] == nil {
                 roleEntries[role.id] = (role.settings ?? []).map { catalog.index($0) }

@@ -66,7 +66,7 @@ extension AuditEngine {
         }
         for id in roleIds.sorted() {
             guard let role = ctx.rolesById[id], let rows = role.settings else { continue }
-            let unknown = unknownLevels(rows, ctx.levels)
+            let unknown = ctx.roleFacts[id]?.unknownLevels ?? unknownLevels(rows, ctx.levels)
             if !unknown.isEmpty {
                 entries.append(CoverageEntry(
                     area: "role-settings", status: .caveat,
@@ -97,7 +97,8 @@ extension AuditEngine {
         return entries
     }
 
-    private static func unknownLevels(_ rows: [RoleSetting], _ levels: LevelTable) -> [String] {
+    /// The level strings of `rows` no rank is known for, sorted.
+    static func unknownLevels(_ rows: [RoleSetting], _ levels: LevelTable) -> [String] {
         var unknown = Set<String>()
         for row in rows {
             for op in PermissionOperation.allCases where !levels.info(row.level(op)).isKnown {

@@ -43,6 +43,7 @@ public struct PreparedEvaluation: Sendable {
     private var catalog = FunctionCatalog()
     private var levels = LevelTable()
     private var roleEntries: [Int: [Int]] = [:]
+    private var roleFacts: [Int: RoleFacts] = [:]
     private var excesses: [RoleNeedKey: [Excess]] = [:]
     private var judgements: [JudgementKey: Judgement] = [:]
     /// Roles read before both member lists, judged once they are in.
@@ -79,6 +80,7 @@ public struct PreparedEvaluation: Sendable {
         roles[role.id] = role
         roleEntries[role.id] = rows.map { catalog.index($0) }
         levels.add(rows)
+        roleFacts[role.id] = RoleFacts(rows, levels: levels)
         if views == nil { waiting.append(role) } else { judge(role) }
     }
 
@@ -124,10 +126,9 @@ public struct PreparedEvaluation: Sendable {
         return (views, people)
     }
 
-    /// The catalog, entries, levels and excesses of the roles, when they are exactly the snapshot's
-    /// roles with settings (no role missing, none extra, no id twice).
-    func roles(for snapshot: TenantSnapshot)
-        -> (catalog: FunctionCatalog, entries: [Int: [Int]], levels: LevelTable, excesses: [RoleNeedKey: [Excess]])? {
+    /// The catalog, entries, levels, facts and excesses of the roles, when they are exactly the
+    /// snapshot's roles with settings (no role missing, none extra, no id twice).
+    func roles(for snapshot: TenantSnapshot) -> PreparedRoles? {
         guard !repeatedRole else { return nil }
         var seen = Set<Int>()
         var told = 0
@@ -141,7 +142,7 @@ public struct PreparedEvaluation: Sendable {
             }
         }
         guard told == roles.count else { return nil }
-        return (catalog, roleEntries, levels, excesses)
+        return PreparedRoles(catalog: catalog, entries: roleEntries, levels: levels, facts: roleFacts, excesses: excesses)
     }
 
     /// The findings judged since the last call (for rendering them while the read goes on).

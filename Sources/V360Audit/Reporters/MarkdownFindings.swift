@@ -47,7 +47,8 @@ struct MarkdownFindings {
             let rows = findings.dropFirst(Self.visiblePerRule).map { finding in
                 MarkdownText.row([MarkdownText.escape(EvidenceText.resource(finding.resource)),
                                   MarkdownText.escape(finding.message),
-                                  MarkdownText.evidenceCell(finding.evidence)])
+                                  context.renderedEvidence?.markdownCell(finding)
+                                    ?? MarkdownText.evidenceCell(finding.evidence)])
             }
             text += "\n\n<details><summary>\(rows.count) more findings of \(ruleId)</summary>\n\n"
                 + MarkdownText.header(["resource", "message", "evidence"]) + "\n" + rows.joined(separator: "\n")

@@ -14,6 +14,8 @@ struct RenderedEvidence: Sendable {
         var json: [UInt8]
         /// The evidence lines of a JUnit failure body, XML-escaped (``JUnitCase/escapedEvidence(_:)``).
         var junit: [UInt8]
+        /// The evidence cell of a finding's compact Markdown row (``MarkdownText/evidenceCell(_:)``).
+        var markdownCell: String
     }
 
     /// Entries by finding fingerprint.
@@ -22,7 +24,7 @@ struct RenderedEvidence: Sendable {
     /// Renders `finding`'s evidence for both reports.
     static func entry(_ finding: Finding) -> Entry {
         Entry(evidence: finding.evidence, json: JSONReport.evidenceJSON(finding.evidence),
-              junit: JUnitCase.escapedEvidence(finding.evidence))
+              junit: JUnitCase.escapedEvidence(finding.evidence), markdownCell: MarkdownText.evidenceCell(finding.evidence))
     }
 
     /// The JSON rendering of `finding`'s evidence, when it was rendered.
@@ -30,6 +32,9 @@ struct RenderedEvidence: Sendable {
 
     /// The escaped JUnit evidence lines of `finding`, when they were rendered.
     func junit(_ finding: Finding) -> [UInt8]? { entry(for: finding)?.junit }
+
+    /// The Markdown evidence cell of `finding`, when it was rendered.
+    func markdownCell(_ finding: Finding) -> String? { entry(for: finding)?.markdownCell }
 
     private func entry(for finding: Finding) -> Entry? {
         guard let entry = entries[finding.fingerprint], entry.evidence == finding.evidence else { return nil }

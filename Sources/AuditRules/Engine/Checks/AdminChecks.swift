@@ -41,7 +41,7 @@ enum AdminChecks {
             case .failure(let error): out.error(member.resource, error.problem); continue
             case .success(let value): rows = value
             }
-            let allRows = rows.filter { isAllRow($0, ctx.levels) }.count
+            let allRows = ctx.roleFacts[role.id]?.allRows ?? rows.filter { isAllRow($0, ctx.levels) }.count
             guard rule.parameters.threshold.isMet(count: allRows, of: rows.count) else {
                 out.pass(member.resource); continue
             }
