@@ -14,34 +14,45 @@ enum LeastPrivilegePlanner {
         let planned = Set(findings
             .filter { $0.status == .open && $0.resource.kind == .member && overbroad.contains($0.ruleId) }
             .map { $0.resource.identifier.lowercased() })
+        // Holders by role, worked out once (a tenant has hundreds of roles and thousands of members).
         var byRole: [Int: [MemberView]] = [:]
-        for member in ctx.activeAPIMembers where planned.contains(member.key) {
-            if let id = member.role?.id { byRole[id, default: []].append(member) }
+        var apiHolders: [Int: [MemberView]] = [:]
+        for member in ctx.activeAPIMembers {
+            guard let id = member.role?.id else { continue }
+            apiHolders[id, default: []].append(member)
+            if planned.contains(member.key) { byRole[id, default: []].append(member) }
+        }
+        let apiIds = Set(ctx.apiMembers.map(\.id))
+        var humanHeld = Set<Int>()
+        for member in ctx.snapshot.members where member.isActive && !apiIds.contains(member.id) {
+            if let id = member.securityRole?.id { humanHeld.insert(id) }
         }
         let adminParameters = ctx.pack.rules.first { $0.check == .adminRole }?.parameters ?? RuleParameters()
         var entries: [PlanEntry] = []
+        var grantsBySpec: [NeedSpec: [PlanEntry.Grant]] = [:]
         for (roleId, members) in byRole {
             guard let role = ctx.rolesById[roleId], let rows = role.settings else { continue }
-            if !ctx.isAdmin(role, adminParameters), let lowered = lower(role, rows: rows, ctx) {
+            if !ctx.isAdmin(role, adminParameters), !humanHeld.contains(roleId),
+               let lowered = lower(role, rows: rows, apiHolders: apiHolders[roleId] ?? [], ctx) {
                 entries.append(lowered)
                 continue
             }
             for member in members {
                 let spec = ctx.needSpec(of: member)
+                let specGrants = grantsBySpec[spec] ?? grants(spec, ctx)
+                grantsBySpec[spec] = specGrants
                 entries.append(PlanEntry(action: .newRole, roleId: role.id, roleName: role.name, member: member.identifier,
-                                         tools: spec.toolIds, grants: grants(spec, ctx)))
+                                         tools: spec.toolIds, grants: specGrants))
             }
         }
         return entries.sorted { $0.sortKey < $1.sortKey }
     }
 
-    /// The `lower-role` entry when every active holder is an API member with one and the same
-    /// fully profiled need spec; nil otherwise.
-    private static func lower(_ role: SecurityRole, rows: [RoleSetting], _ ctx: AuditContext) -> PlanEntry? {
-        let apiHolders = ctx.activeAPIMembers.filter { $0.role?.id == role.id }
-        let apiIds = Set(ctx.apiMembers.map(\.id))
-        let humanHolders = ctx.snapshot.members.filter { $0.isActive && $0.securityRole?.id == role.id && !apiIds.contains($0.id) }
-        guard humanHolders.isEmpty, let first = apiHolders.first else { return nil }
+    /// The `lower-role` entry when every active holder (no human among them: the caller checks)
+    /// is an API member with one and the same fully profiled need spec; nil otherwise.
+    private static func lower(_ role: SecurityRole, rows: [RoleSetting], apiHolders: [MemberView],
+                              _ ctx: AuditContext) -> PlanEntry? {
+        guard let first = apiHolders.first else { return nil }
         let spec = ctx.needSpec(of: first)
         guard !spec.tools.isEmpty, apiHolders.allSatisfy({ ctx.needSpec(of: $0) == spec }),
               let needs = ctx.needs(spec) else { return nil }

@@ -29,6 +29,7 @@ struct JUnitCase: Sendable {
             return [JUnitCase(classname: classname, name: "\(result.rule.id): no resources in scope", kind: .passed)]
         }
         var seen: [String: Int] = [:]
+        let remediation = escapedRemediation(result.rule)
         return result.cases.map { ruleCase in
             var name = XMLText.oneLine("\(result.rule.id) [\(EvidenceText.resource(ruleCase.resource))]")
             // Compare as written: two names that differ only in dropped characters would collide.
@@ -36,12 +37,13 @@ struct JUnitCase: Sendable {
             let count = seen[written, default: 0] + 1
             seen[written] = count
             if count > 1 { name += " #\(count)" }
-            return make(ruleCase, rule: result.rule, classname: classname, name: name, rendered: rendered)
+            return make(ruleCase, rule: result.rule, classname: classname, name: name, rendered: rendered,
+                        remediation: remediation)
         }
     }
 
     private static func make(_ ruleCase: RuleCase, rule: RuleMetadata, classname: String, name: String,
-                             rendered: RenderedEvidence?) -> JUnitCase {
+                             rendered: RenderedEvidence?, remediation: [UInt8]) -> JUnitCase {
         var testCase = JUnitCase(classname: classname, name: name, kind: .passed)
         switch ruleCase.outcome {
         case .passed:
@@ -53,7 +55,8 @@ struct JUnitCase: Sendable {
             testCase.kind = .failure
             testCase.type = finding.severity.rawValue.uppercased()
             testCase.message = finding.message
-            testCase.escapedBody = failureBody(finding, rule: rule, evidence: rendered?.junit(finding))
+            testCase.escapedBody = failureBody(finding, rule: rule, evidence: rendered?.junit(finding),
+                                               remediation: remediation)
         case .notEvaluated(let reason):
             testCase.kind = .skipped
             testCase.message = "not evaluated: " + reason
@@ -82,9 +85,11 @@ struct JUnitCase: Sendable {
     /// evidence entries, and line arrays joined and re-joined cost several copies of each. The
     /// escape works character by character, so escaping line by line (and taking the evidence
     /// lines escaped ahead, `evidence`) gives the bytes of escaping the whole text.
-    private static func failureBody(_ finding: Finding, rule: RuleMetadata, evidence: [UInt8]?) -> [UInt8] {
+    private static func failureBody(_ finding: Finding, rule: RuleMetadata, evidence: [UInt8]?,
+                                    remediation: [UInt8]) -> [UInt8] {
+        let evidence = evidence ?? escapedEvidence(finding.evidence)
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        out.reserveCapacity(512 + evidence.count + remediation.count)
         func line(_ text: String) {
             XMLText.append(text, attribute: false, to: &out)
             out.append(0x0A)
@@ -95,12 +100,20 @@ struct JUnitCase: Sendable {
         if let drift = finding.drift { line("drift: \(drift.rawValue)") }
         line("fingerprint: \(finding.fingerprint)")
         line("evidence:")
-        out.append(contentsOf: evidence ?? escapedEvidence(finding.evidence))
-        line("remediation:")
+        out.append(contentsOf: evidence)
+        out.append(contentsOf: remediation)
+        return out
+    }
+
+    /// The escaped end of every failure body of `rule`: its remediation, indented, with no newline
+    /// after the last line (the body's lines are joined by newlines).
+    private static func escapedRemediation(_ rule: RuleMetadata) -> [UInt8] {
+        var text = "remediation:"
         for part in rule.remediation.split(separator: "\n", omittingEmptySubsequences: false) {
-            line("  " + part)
+            text += "\n  " + part
         }
-        out.removeLast()  // lines are joined by newlines: none after the last
+        var out: [UInt8] = []
+        XMLText.append(text, attribute: false, to: &out)
         return out
     }
 
