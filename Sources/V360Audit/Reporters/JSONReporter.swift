@@ -3,6 +3,8 @@
 struct JSONReporter: Reporter {
     static let identifier = "json"
     static let fileName = "v360audit.json"
+    /// The largest report (every finding with all its evidence): started first.
+    static let startRank = 0
 
     func render(_ context: ReportContext) -> String {
         var stream = JSONStream()

@@ -28,8 +28,16 @@ struct JSONStream {
         self.level = level
     }
 
-    /// Writes a value rendered by a stream made with ``init(level:)`` at the current level.
-    mutating func append(rendered: [UInt8]) { bytes.append(contentsOf: rendered) }
+    /// Writes a value rendered by a stream made with ``init(level:)`` at the current level; into a
+    /// file, a large one goes straight there (after what is pending) rather than through `bytes`.
+    mutating func append(rendered: [UInt8]) {
+        if let file, rendered.count >= ReportFile.directWriteSize {
+            flush()
+            file.append(rendered)
+        } else {
+            bytes.append(contentsOf: rendered)
+        }
+    }
 
     /// Moves the bytes written so far into the file, if there is one.
     mutating func flush() {

@@ -6,6 +6,8 @@ import Foundation
 struct MarkdownReporter: Reporter {
     static let identifier = "markdown"
     static let fileName = "v360audit.md"
+    /// Capped at 1 MiB: started last.
+    static let startRank = 2
 
     /// GitHub's job-summary limit (1 MiB); larger reports are cut at a section boundary with a note.
     var sizeCap = 1_048_576

@@ -39,19 +39,34 @@ final class ReportFile {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
-    /// Appends UTF-8 bytes.
+    /// Appends UTF-8 bytes; a large piece (evidence rendered ahead) is written as it is, after
+    /// what is buffered, instead of being copied into the buffer first.
     func append(_ bytes: [UInt8]) {
+        if bytes.count >= Self.directWriteSize {
+            flush()
+            write(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
-    /// Writes what is buffered, remembering the first error (reported by ``finish()``) so that
-    /// reporters can write without handling errors on every piece.
+    /// Pieces this large skip the buffer.
+    static let directWriteSize = 16 * 1024
+
+    /// Writes what is buffered.
     private func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !buffer.isEmpty else { return }
+        guard !buffer.isEmpty else { return }
+        write(buffer)
+    }
+
+    /// Writes `bytes`, remembering the first error (reported by ``finish()``) so that reporters
+    /// can write without handling errors on every piece.
+    private func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             failure = error
         }

@@ -21,7 +21,12 @@ struct ReportWriter {
         }
         let paths = reporters.map { (directory as NSString).appendingPathComponent(type(of: $0).fileName) }
         let failures = Mutex([Int: V360AuditError]())
-        DispatchQueue.concurrentPerform(iterations: reporters.count) { index in
+        // Started longest first (workers take iterations in order); paths and errors keep the given order.
+        let order = reporters.indices.sorted {
+            (type(of: reporters[$0]).startRank, $0) < (type(of: reporters[$1]).startRank, $1)
+        }
+        DispatchQueue.concurrentPerform(iterations: reporters.count) { position in
+            let index = order[position]
             do throws(V360AuditError) {
                 let file = try ReportFile(path: paths[index])
                 reporters[index].write(context, to: file)

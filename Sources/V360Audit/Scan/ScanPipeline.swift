@@ -74,7 +74,8 @@ struct ScanPipeline {
         if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
-        ExitLifetime.keep([context, snapshot, inputs] as [any Sendable])
+        // Freeing tens of megabytes of values one by one would only delay the exit.
+        ExitLifetime.keep([context, snapshot, inputs, prepared, fragments, preparation, renderer] as [any Sendable])
         return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
     }
 
