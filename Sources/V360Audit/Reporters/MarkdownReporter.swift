@@ -27,10 +27,11 @@ struct MarkdownReporter: Reporter {
     static func assemble(_ blocks: [String], cap: Int) -> String {
         let budget = cap - 512  // room for the note and the closing tags
         var out = ""
+        out.reserveCapacity(min(cap, blocks.reduce(0) { $0 + $1.utf8.count + 2 }))
         for (index, block) in blocks.enumerated() {
-            let piece = block + "\n\n"
-            if out.utf8.count + piece.utf8.count <= budget {
-                out += piece
+            if out.utf8.count + block.utf8.count + 2 <= budget {
+                out += block
+                out += "\n\n"
                 continue
             }
             out += partial(block, budget: budget - out.utf8.count)
@@ -40,7 +41,8 @@ struct MarkdownReporter: Reporter {
                 + "The JSON report (`v360audit.json`) has every finding.\n"
             return out
         }
-        return String(out.dropLast())  // one trailing newline
+        out.removeLast()  // one trailing newline
+        return out
     }
 
     /// The lines of `block` that fit in `budget` bytes, with open `<details>` and fences closed.
@@ -48,9 +50,12 @@ struct MarkdownReporter: Reporter {
         var kept = ""
         var openDetails = 0
         var inFence = false
-        for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line by line only as far as the budget goes (the cut block can be megabytes long).
+        var lines = CharacterLines(block)
+        while let line = lines.next() {
             guard kept.utf8.count + line.utf8.count + 1 <= budget - 64 else { break }
-            kept += line + "\n"
+            kept += line
+            kept += "\n"
             if line.hasPrefix("```") { inFence.toggle() }
             if line.hasPrefix("<details>") { openDetails += 1 }
             if line.hasPrefix("</details>") { openDetails -= 1 }
