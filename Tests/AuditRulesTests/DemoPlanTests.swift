@@ -7,14 +7,15 @@ import Testing
 /// The demo tenant end to end: served by the simulator on loopback, read with the real client,
 /// planned, the plan applied, evaluated again.
 @Suite struct DemoPlanTests {
-    static func demoSnapshot(_ fixture: TenantFixture = DemoTenant.fixture) async throws -> TenantSnapshot {
+    static func demoSnapshot(_ fixture: TenantFixture = DemoTenant.fixture,
+                             observers: [any ReadObserver] = []) async throws -> TenantSnapshot {
         let server = try await SimulatorServer.start(tenant: fixture)
         let fake = fixture.credentials
         let (credentials, _) = try Credentials.validated(companyId: fake.companyId, publicKey: fake.publicKey,
                                                          privateKey: fake.privateKey, clientId: fake.clientId)
         let client = ManageClient(configuration: ReaderConfiguration(site: try SiteAddress.parse(server.siteURL),
                                                                      credentials: credentials))
-        let snapshot = try await client.readSnapshot()
+        let snapshot = try await client.readSnapshot(observers: observers)
         await client.shutdown()
         try await server.shutdown()
         return snapshot

@@ -84,20 +84,11 @@ import Testing
     }
 
     @Test func theDemoReadOverTheSocketIsPreparedAsItArrives() async throws {
-        let fixture = DemoTenant.fixture
-        let server = try await SimulatorServer.start(tenant: fixture)
-        let fake = fixture.credentials
-        let (credentials, _) = try Credentials.validated(companyId: fake.companyId, publicKey: fake.publicKey,
-                                                         privateKey: fake.privateKey, clientId: fake.clientId)
-        let client = ManageClient(configuration: ReaderConfiguration(site: try SiteAddress.parse(server.siteURL),
-                                                                     credentials: credentials))
         let pack = try RulePack.bundled()
         let register = try KeyRegister.parse(DemoTenant.registerYAML, fileName: "demo-register.yml")
         let preparation = AuditPreparation()
         preparation.begin(pack: pack, register: register)
-        let snapshot = try await client.readSnapshot(observers: [preparation])
-        await client.shutdown()
-        try await server.shutdown()
+        let snapshot = try await DemoPlanTests.demoSnapshot(observers: [preparation])
         let prepared = try #require(await preparation.prepared())
         #expect(prepared.roles(for: snapshot) != nil && prepared.lists(for: snapshot) != nil)
         #expect(prepared.judgementCount >= 4, "the demo's overbroad members were judged during the read")

@@ -2,6 +2,12 @@ import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
+/// write(2), by a name `SnapshotStore.write` does not hide.
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+/// write(2), by a name `SnapshotStore.write` does not hide.
+private let systemWrite = Darwin.write
 #endif
 
 /// The snapshot file as parts: the pieces ``SnapshotFragments`` encoded during the read, and the
@@ -36,7 +42,7 @@ extension SnapshotStore {
             failed = part.withUnsafeBytes { raw -> Int32 in
                 var offset = 0
                 while offset < raw.count {
-                    let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    let written = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         return errno

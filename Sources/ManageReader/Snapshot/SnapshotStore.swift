@@ -14,7 +14,6 @@ public enum SnapshotStore {
         Data(SnapshotWriter.encode(snapshot))
     }
 
-
     /// The same bytes as ``encode(_:)`` made by `JSONEncoder`: the definition of the format, which
     /// tests hold ``SnapshotWriter`` to.
     public static func referenceEncoding(_ snapshot: TenantSnapshot) throws -> Data {
