@@ -30,6 +30,7 @@ public struct PreparedEvaluation: Sendable {
     let pack: RulePack
     /// The register the work was done for (the evaluation uses this one).
     let register: KeyRegister?
+    /// The register's keys by lowercased member identifier (the context takes these).
     let keysByMember: [String: [AuditContext.RegisterKey]]
     private var members: [Member]?
     private var apiMembers: [APIMember]?
@@ -52,6 +53,7 @@ public struct PreparedEvaluation: Sendable {
     private var fresh: [Finding] = []
     private let overbroadRules: [RuleDefinition]
 
+    /// Nothing worked out yet, for `pack` and `register`.
     init(pack: RulePack, register: KeyRegister?) {
         self.pack = pack
         self.register = register
