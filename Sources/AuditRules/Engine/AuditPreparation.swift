@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import ManageReader
-import Synchronization
 
 /// A ``ReadObserver`` that starts the evaluation while the PSA is still being read: as each role's
 /// settings arrive it indexes them and judges the overbroad rules for the API members holding the
@@ -32,9 +30,7 @@ public final class AuditPreparation: ReadObserver {
         }
     }
 
-    private let queue = DispatchQueue(label: "v360audit.audit-preparation", qos: .userInitiated)
-    /// Only touched on `queue`; locked so the class is plainly `Sendable`.
-    private let state = Mutex(State())
+    private let work = SerialWork(label: "v360audit.audit-preparation", State())
     private let whenJudged: (@Sendable ([Finding]) -> Void)?
 
     /// An observer that keeps what it is told until ``begin(pack:register:)``.
@@ -45,14 +41,11 @@ public final class AuditPreparation: ReadObserver {
 
     /// Starts the work for `pack` and `register`, beginning with what was told so far.
     public func begin(pack: RulePack, register: KeyRegister?) {
-        queue.async { [self] in
-            let found = state.withLock { state in
-                state.prepared = PreparedEvaluation(pack: pack, register: register)
-                for part in state.told { state.take(part) }
-                state.told = []
-                return state.prepared?.takeFindings() ?? []
-            }
-            report(found)
+        work.perform { [self] state in
+            state.prepared = PreparedEvaluation(pack: pack, register: register)
+            for part in state.told { state.take(part) }
+            state.told = []
+            report(&state)
         }
     }
 
@@ -66,23 +59,18 @@ public final class AuditPreparation: ReadObserver {
     public func didRead(role: SecurityRole) { tell(.role(role)) }
 
     /// The work done once everything handed over so far is done; nil when it never began.
-    public func prepared() async -> PreparedEvaluation? {
-        await withCheckedContinuation { continuation in
-            queue.async { [self] in continuation.resume(returning: state.withLock { $0.prepared }) }
-        }
-    }
+    public func prepared() async -> PreparedEvaluation? { await work.current().prepared }
 
     private func tell(_ part: Told) {
-        queue.async { [self] in
-            let found = state.withLock { state in
-                state.take(part)
-                return state.prepared?.takeFindings() ?? []
-            }
-            report(found)
+        work.perform { [self] state in
+            state.take(part)
+            report(&state)
         }
     }
 
-    private func report(_ findings: [Finding]) {
-        if let whenJudged, !findings.isEmpty { whenJudged(findings) }
+    /// Hands the findings judged since the last report to `whenJudged` (which only queues work).
+    private func report(_ state: inout State) {
+        guard let found = state.prepared?.takeFindings(), !found.isEmpty else { return }
+        whenJudged?(found)
     }
 }

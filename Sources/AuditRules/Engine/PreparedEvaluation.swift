@@ -107,12 +107,18 @@ public struct PreparedEvaluation: Sendable {
             let tools = spec.toolIds
             for rule in overbroadRules {
                 let shared = rule.check == .sharedMemberOverbroadRole
-                guard shared ? tools.count >= 2 : tools.count == 1,
-                      let needs = AuditContext.needs(spec, pack: pack, catalog: catalog) else { continue }
+                guard shared ? tools.count >= 2 : tools.count == 1 else { continue }
                 let key = RoleNeedKey(roleId: role.id, spec: spec)
-                let excess = excesses[key] ?? AuditContext.excesses(
-                    rows, entries: roleEntries[role.id] ?? [], needs: needs, catalog: catalog, levels: levels)
-                excesses[key] = excess
+                let excess: [Excess]
+                if let known = excesses[key] {
+                    excess = known
+                } else {
+                    // No needs without every tool's profile: the final check reports that itself.
+                    guard let needs = AuditContext.needs(spec, pack: pack, catalog: catalog) else { continue }
+                    excess = AuditContext.excesses(rows, entries: roleEntries[role.id] ?? [], needs: needs,
+                                                   catalog: catalog, levels: levels)
+                    excesses[key] = excess
+                }
                 let output = OverbroadCheck.judgement(rule, member: member, role: role, tools: tools, excess: excess,
                                                       shared: shared)
                 judgements[JudgementKey(ruleId: rule.id, memberId: member.id, identifier: member.identifier)] = Judgement(
@@ -153,7 +159,7 @@ public struct PreparedEvaluation: Sendable {
         return fresh
     }
 
-    /// How many member judgements were made (a measure for tests and logs).
+    /// How many member judgements were made (what the tests check the preparation by).
     var judgementCount: Int { judgements.count }
 
     /// The judgement of `member` by rule `ruleId`, when it was made on this member, role and spec.

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// A ``ReadObserver`` that encodes the bulk of a snapshot — the member lists and every role with
 /// its settings — while the read is still waiting on the PSA, on a queue of its own, so encoding
@@ -21,8 +19,7 @@ public final class SnapshotFragments: ReadObserver {
         var roles: [Int: (role: SecurityRole, bytes: [UInt8])] = [:]
     }
 
-    private let queue = DispatchQueue(label: "v360audit.snapshot-fragments", qos: .userInitiated)
-    private let state = Mutex(Pieces())
+    private let work = SerialWork(label: "v360audit.snapshot-fragments", Pieces())
 
     /// An observer with nothing encoded yet.
     public init() {}
@@ -30,33 +27,20 @@ public final class SnapshotFragments: ReadObserver {
     /// Encodes the members list on the observer's queue.
     public func didRead(members: [Member]) {
         guard !members.isEmpty else { return }
-        queue.async { [self] in
-            let bytes = SnapshotWriter.elements(members)
-            state.withLock { $0.members = (members, bytes) }
-        }
+        work.perform { $0.members = (members, SnapshotWriter.elements(members)) }
     }
 
     /// Encodes the API members list on the observer's queue.
     public func didRead(apiMembers: [APIMember]) {
         guard !apiMembers.isEmpty else { return }
-        queue.async { [self] in
-            let bytes = SnapshotWriter.elements(apiMembers)
-            state.withLock { $0.apiMembers = (apiMembers, bytes) }
-        }
+        work.perform { $0.apiMembers = (apiMembers, SnapshotWriter.elements(apiMembers)) }
     }
 
     /// Encodes a role on the observer's queue.
     public func didRead(role: SecurityRole) {
-        queue.async { [self] in
-            let bytes = SnapshotWriter.laterElement(role)
-            state.withLock { $0.roles[role.id] = (role, bytes) }
-        }
+        work.perform { $0.roles[role.id] = (role, SnapshotWriter.laterElement(role)) }
     }
 
     /// Everything encoded once the work handed over so far is done.
-    public func pieces() async -> Pieces {
-        await withCheckedContinuation { continuation in
-            queue.async { [self] in continuation.resume(returning: state.withLock { $0 }) }
-        }
-    }
+    public func pieces() async -> Pieces { await work.current() }
 }

@@ -15,10 +15,8 @@ struct JUnitCase: Sendable {
     var type: String = ""
     /// The child element's one-line `message`.
     var message: String = ""
-    /// The child element's text (error), escaped when written.
-    var body: String = ""
-    /// The child element's text already escaped (failure): written as is, in place of `body`.
-    var escapedBody: [UInt8]?
+    /// The child element's text (failure and error), already XML-escaped.
+    var escapedBody: [UInt8] = []
 
     /// The test cases of one rule; a rule with nothing in scope gets one passing case, so a clean
     /// scan is never "0 tests". Names are made unique by a ` #n` suffix on repeats.
@@ -65,8 +63,8 @@ struct JUnitCase: Sendable {
             testCase.type = "read-error"
             let statusText = status.map { "HTTP \($0)" } ?? "no response"
             testCase.message = "could not read GET \(endpoint) (\(statusText)): \(detail)"
-            testCase.body = "The scan is incomplete: \(rule.id) could not judge this resource because "
-                + "GET \(endpoint) failed (\(statusText)).\n\(detail)"
+            XMLText.append("The scan is incomplete: \(rule.id) could not judge this resource because "
+                + "GET \(endpoint) failed (\(statusText)).\n\(detail)", attribute: false, to: &testCase.escapedBody)
         }
         testCase.message = XMLText.oneLine(testCase.message)
         return testCase
@@ -161,7 +159,7 @@ struct JUnitCase: Sendable {
             attribute("type", type)
             attribute("message", message)
             raw(">")
-            if let escapedBody { out.append(contentsOf: escapedBody) } else { XMLText.append(body, attribute: false, to: &out) }
+            out.append(contentsOf: escapedBody)
             raw("</\(element)>\n\(indent)</testcase>\n")
         }
     }
