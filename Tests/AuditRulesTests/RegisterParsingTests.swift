@@ -50,4 +50,13 @@ import Testing
         #expect(CalendarDate("2023-02-29") == nil)
         #expect(try #require(CalendarDate("2026-11-01")).dayNumber - date.dayNumber == 976)
     }
+
+    @Test func calendarDatesPrintAsZeroPaddedISODates() {
+        // Day numbers from year -1 through year 10000, in uneven steps, against printf's padding.
+        for dayNumber in stride(from: -720_000, through: 2_933_000, by: 997) {
+            let date = CalendarDate(utc: Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
+            #expect(date.description == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+            if date.year >= 1000, date.year <= 9999 { #expect(CalendarDate(date.description) == date) }
+        }
+    }
 }

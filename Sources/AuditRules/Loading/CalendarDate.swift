@@ -42,7 +42,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Written by hand: `String(format:)` costs microseconds a call, and reports print
+        // thousands of dates.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return year < 0 ? String(format: "%04d-%02d-%02d", year, month, day)
+            : padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// Chronological order.

@@ -100,7 +100,8 @@ public struct RuleParameters: Sendable, Hashable {
 
     /// True when `name` is one of `adminRoleNames` (trimmed, case-insensitive, exact).
     func isAdminName(_ name: String?) -> Bool {
-        guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return false }
-        return adminRoleNames.contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == name }
+        guard let name else { return false }
+        let key = NameKey.of(name)
+        return adminRoleNames.contains { NameKey.of($0) == key }
     }
 }

@@ -9,10 +9,14 @@ struct ScanSummary {
     /// The paragraph (one line per sentence group, no trailing newline).
     var paragraph: String {
         let result = context.result
-        let open = result.findings.filter { $0.status == .open }
-        let waived = result.findings.count - open.count
+        // Counted in place: copying thousands of findings and cases (evidence and all) just to
+        // count them costs milliseconds at the very end of a large scan.
+        var openBySeverity: [Severity: Int] = [:]
+        for finding in result.findings where finding.status == .open { openBySeverity[finding.severity, default: 0] += 1 }
+        let openCount = openBySeverity.values.reduce(0, +)
+        let waived = result.findings.count - openCount
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
-            let n = open.filter { $0.severity == severity }.count
+            let n = openBySeverity[severity, default: 0]
             return n == 0 ? nil : "\(n) \(severity.rawValue)"
         }
         let gate = context.gate
@@ -27,14 +31,15 @@ struct ScanSummary {
         }
         let cases = result.rules.reduce(0) { $0 + max(1, $1.cases.count) }
         var text = "v360audit \(verdict) \(result.rules.count) rules, \(cases) checks; "
-            + "\(open.count) open finding(s)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
+            + "\(openCount) open finding(s)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
             + (waived > 0 ? ", \(waived) waived" : "") + "."
-        let notEvaluated = result.rules.flatMap(\.cases).filter {
-            if case .notEvaluated = $0.outcome { return true } else { return false }
-        }.count
+        var notEvaluated = 0
+        for rule in result.rules {
+            for ruleCase in rule.cases { if case .notEvaluated = ruleCase.outcome { notEvaluated += 1 } }
+        }
         if notEvaluated > 0 { text += " \(notEvaluated) check(s) not evaluated (missing user input; see the coverage section)." }
         if result.hasBaseline {
-            let new = result.findings.filter { $0.drift == .new }.count
+            let new = result.findings.reduce(0) { $0 + ($1.drift == .new ? 1 : 0) }
             text += " Since the baseline: \(new) new, \(result.resolved.count) resolved"
                 + (result.changes.map { ", \($0.count) change(s) in the PSA." } ?? ".")
         }

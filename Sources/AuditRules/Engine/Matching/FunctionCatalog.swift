@@ -75,10 +75,7 @@ struct FunctionCatalog {
 
     private static func normalized(_ text: String?) -> String? {
         guard let text else { return nil }
-        // Names without surrounding whitespace (nearly all) need no trimming, which is slow.
-        func isSpace(_ scalar: Unicode.Scalar?) -> Bool { scalar.map(CharacterSet.whitespacesAndNewlines.contains) ?? false }
-        let value = isSpace(text.unicodeScalars.first) || isSpace(text.unicodeScalars.last)
-            ? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() : text.lowercased()
+        let value = NameKey.of(text)
         return value.isEmpty ? nil : value
     }
 }
