@@ -60,19 +60,18 @@ public struct ManageClient: Sendable {
             for observer in observers { observer.didRead(apiMembers: rows) }
         }
         async let roles = readRoles(reader, observers: observers)
-        async let logins = reader.read(.integratorLogins) { try $0.integratorLogin() }
-        async let mySecurity = reader.read(.mySecurity) { $0.mySecurityRow() }
+        async let logins = Self.told(await reader.read(.integratorLogins) { try $0.integratorLogin() }) { rows in
+            for observer in observers { observer.didRead(integratorLogins: rows) }
+        }
+        async let mySecurity = Self.withScanner(await reader.read(.mySecurity) { $0.mySecurityRow() }, told: observers)
 
         let (memberList, apiMemberList, roleList) = await (members, apiMembers, roles)
-        let (loginList, securityList) = await (logins, mySecurity)
+        let (loginList, (securityList, scanner)) = await (logins, mySecurity)
         snapshot.members = memberList.rows
         snapshot.apiMembers = apiMemberList.rows
         snapshot.securityRoles = roleList.roles
         snapshot.integratorLogins = loginList.rows
-        if securityList.error == nil {
-            snapshot.scanner = ScannerSecurity(member: securityList.rows.lazy.compactMap(\.member).first,
-                                               settings: securityList.rows.map(\.setting))
-        }
+        snapshot.scanner = scanner
         func gaps(_ endpoint: ListEndpoint, _ error: ReaderError?) -> [ReadGap] {
             error.map { [Self.gap(endpoint, $0)] } ?? []
         }
@@ -91,6 +90,7 @@ public struct ManageClient: Sendable {
     /// leaves that role's `settings` nil with a gap naming the role.
     private func readRoles(_ reader: ListReader, observers: [any ReadObserver]) async -> (roles: [SecurityRole], gaps: [ReadGap]) {
         let list = await reader.read(.securityRoles) { try $0.securityRole() }
+        for observer in observers { observer.didRead(roles: list.rows) }
         var gaps = list.error.map { [Self.gap(.securityRoles, $0)] } ?? []
         if list.error != nil, list.rows.isEmpty {
             gaps.append(ReadGap(area: .roleSettings, endpoint: "/system/securityRoles/{id}/settings", status: nil,
@@ -115,6 +115,17 @@ public struct ManageClient: Sendable {
             }
         }
         return (roles, gaps)
+    }
+
+    /// The scanner's security from a complete `/system/mySecurity` read (nil when it failed), told
+    /// to observers as soon as it is known.
+    private static func withScanner(_ list: ListReader.ListResult<(setting: RoleSetting, member: MemberReference?)>,
+                                    told observers: [any ReadObserver])
+        -> (ListReader.ListResult<(setting: RoleSetting, member: MemberReference?)>, ScannerSecurity?) {
+        guard list.error == nil else { return (list, nil) }
+        let scanner = ScannerSecurity(member: list.rows.lazy.compactMap(\.member).first, settings: list.rows.map(\.setting))
+        for observer in observers { observer.didRead(scanner: scanner) }
+        return (list, scanner)
     }
 
     /// Tells observers about a list as read (rows and all, failed or not: what the snapshot holds).

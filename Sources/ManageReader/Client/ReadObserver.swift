@@ -16,4 +16,19 @@ public protocol ReadObserver: Sendable {
     func didRead(apiMembers: [APIMember])
     /// A role whose settings were read, with them (`settings` non-nil), as the snapshot will hold it.
     func didRead(role: SecurityRole)
+    /// The `/system/securityroles` list as read (no settings yet), in the snapshot's order.
+    func didRead(roles: [SecurityRole])
+    /// The `/system/integratorLogins` list as the snapshot will hold it.
+    func didRead(integratorLogins: [IntegratorLogin])
+    /// The scanner's own security (`/system/mySecurity`), when it was read.
+    func didRead(scanner: ScannerSecurity)
+}
+
+extension ReadObserver {
+    /// Observers that do not need the role list ignore it.
+    public func didRead(roles: [SecurityRole]) {}
+    /// Observers that do not need the integrator logins ignore them.
+    public func didRead(integratorLogins: [IntegratorLogin]) {}
+    /// Observers that do not need the scanner's security ignore it.
+    public func didRead(scanner: ScannerSecurity) {}
 }

@@ -17,6 +17,28 @@ enum SnapshotWriter {
     }
 
     private static func buffer(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> PrettyJSONBuffer {
+        var out = head(snapshot, reusing: pieces)
+        for (index, element) in roleElements(snapshot.securityRoles, pieces).enumerated() {
+            // Every element is encoded as a later one: the first drops its separating comma.
+            out.append(elements: index == 0 ? element.dropFirst() : element[...])
+        }
+        out.endArray()
+        out.key("source")
+        out.beginObject()
+        out.member("apiVersion", snapshot.source.apiVersion)
+        out.key("capturedAt")
+        out.date(snapshot.source.capturedAt)
+        out.member("codebase", snapshot.source.codebase)
+        out.member("site", snapshot.source.site)
+        out.endObject()
+        out.endObject()
+        return out
+    }
+
+    /// The canonical encoding up to the elements of `securityRoles`, its array open: everything
+    /// before the roles (the member lists, logins and the scanner) depends on no role, so
+    /// ``SnapshotFragments`` can hash it, and then each role as it arrives, while the read goes on.
+    static func head(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> PrettyJSONBuffer {
         var out = PrettyJSONBuffer(capacity: 64 * 1024)
         out.beginObject()
         out.key("apiMembers")
@@ -55,20 +77,6 @@ enum SnapshotWriter {
         out.member("schemaVersion", snapshot.schemaVersion)
         out.key("securityRoles")
         out.beginArray()
-        for (index, element) in roleElements(snapshot.securityRoles, pieces).enumerated() {
-            // Every element is encoded as a later one: the first drops its separating comma.
-            out.append(elements: index == 0 ? element.dropFirst() : element[...])
-        }
-        out.endArray()
-        out.key("source")
-        out.beginObject()
-        out.member("apiVersion", snapshot.source.apiVersion)
-        out.key("capturedAt")
-        out.date(snapshot.source.capturedAt)
-        out.member("codebase", snapshot.source.codebase)
-        out.member("site", snapshot.source.site)
-        out.endObject()
-        out.endObject()
         return out
     }
 

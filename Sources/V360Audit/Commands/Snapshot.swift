@@ -6,6 +6,7 @@ extension V360AuditCommand {
     /// `v360audit snapshot --out FILE`: a read-only pull of the tenant, no evaluation.
     struct Snapshot: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "snapshot",
             abstract: "Read the PSA and save a snapshot file for a later offline scan (--snapshot FILE).",
             discussion: "Exit codes: 0 complete; 2 some reads failed (the snapshot is still written and lists them); 64 usage."
         )
@@ -24,8 +25,8 @@ extension V360AuditCommand {
                 .fromLive(connection, observers: [fragments])
             // Encoded once: the bytes written are the bytes fingerprinted.
             let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
-            // The hash runs on the other core while the file is written.
-            let hashing = Task.detached { SnapshotStore.sha256Hex(parts: parts) }
+            // The hash, mostly done during the read, is finished on the other core while the file is written.
+            let hashing = Task.detached { await fragments.sha256Hex(of: parts) }
             try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: out))
             let sha = await hashing.value
             let state = snapshot.isComplete

@@ -82,7 +82,7 @@ struct ScanPipeline {
     /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked.
     /// An offline scan hashes the file as read and is not re-encoded unless it is saved: for a
     /// large tenant encoding costs as much as the decode. A live scan's encoding splices in what
-    /// `fragments` encoded during the read.
+    /// `fragments` encoded during the read, and its hash resumes from what they hashed then.
     private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, fragments: SnapshotFragments,
                                     saveTo path: String?, logger: Logger) async throws -> String {
         if let fileData {
@@ -97,7 +97,7 @@ struct ScanPipeline {
             try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path))
             logger.info("Saved the snapshot to \(path)")
         }
-        return SnapshotStore.sha256Hex(parts: parts)
+        return await fragments.sha256Hex(of: parts)
     }
 
     /// The report context for a result and the snapshot's fingerprint.
