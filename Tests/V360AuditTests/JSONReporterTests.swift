@@ -1,4 +1,4 @@
-import AuditRules
+@testable import AuditRules
 import Foundation
 import ManageReader
 import Testing
@@ -84,7 +84,38 @@ import Testing
         ResultFixtures.context(ResultFixtures.hostileResult()),
         ResultFixtures.context(ResultFixtures.manyFindings(30)),
         ResultFixtures.context(AuditResult(rules: [], findings: [], coverage: [], inventory: [], complete: true)),
+        ResultFixtures.context(Self.withPlan()),
     ]
+
+    /// A result whose plan has both actions, with names that need escaping.
+    static func withPlan() -> AuditResult {
+        var result = ResultFixtures.manyFindings(3)
+        result.plan = [
+            PlanEntry(action: .lowerRole, roleId: 7, roleName: "Ops \"shared\"", members: ["a/b", "c"], tools: ["t1"],
+                      changes: [.init(module: "Service Desk", function: "Tickets\u{1}", op: "delete", from: "All", to: "None"),
+                                .init(module: "System", function: "Members", op: "edit", from: "weird", to: "My")]),
+            PlanEntry(action: .newRole, roleId: 9, roleName: "R", member: "x|y", tools: ["t1", "t2"],
+                      grants: [.init(module: "Finance", function: "Invoices", add: "None", edit: "None", delete: "None",
+                                     inquire: "All"),
+                               .init(module: "Ünïcode", function: "\\path", add: "All", edit: "My", delete: "Mine",
+                                     inquire: "All")]),
+        ]
+        return result
+    }
+
+    /// The plan's string objects are written without closures; the bytes are the closure form's.
+    @Test func stringObjectsAreTheBytesOfTheGeneralObjectWriter() {
+        let pairs: KeyValuePairs<String, String> = ["add": "a\"b", "delete": "", "edit": "é\n", "function": "f/g",
+                                                    "inquire": "\u{7}", "module": "m"]
+        var direct = JSONStream(level: 2), general = JSONStream(level: 2)
+        direct.stringObject(sortedFields: pairs)
+        general.object(pairs.reversed().map { pair in (pair.key, { $0.string(pair.value) }) })
+        #expect(direct.bytes == general.bytes)
+        var emptyDirect = JSONStream(), emptyGeneral = JSONStream()
+        emptyDirect.stringObject(sortedFields: [:])
+        emptyGeneral.object([])
+        #expect(emptyDirect.bytes == emptyGeneral.bytes)
+    }
 
     @Test(arguments: 0..<contexts.count)
     func streamedDocumentEqualsTheEncodableOne(index: Int) throws {
@@ -197,5 +228,31 @@ import Testing
         // Only the finished reports remain: no temporary files are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
             == ["v360audit.json", "v360audit.junit.xml", "v360audit.md"])
+    }
+
+    @Test func aNewReportReplacesTheOldOneAndLeavesNothingElse() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v360audit.md").path
+        for text in ["last night's report\n", String(repeating: "tonight's report\n", count: 100_000)] {
+            let file = try ReportFile(path: path)
+            file.append(text)
+            try file.finish()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.md"])
+    }
+
+    @Test func aDirectoryInTheReportsPlaceFailsNamingThePathAndStays() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v360audit.json").path
+        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
+        let file = try ReportFile(path: path)
+        file.append("{}\n")
+        let error = #expect(throws: V360AuditError.self) { try file.finish() }
+        #expect(error.map { "\($0)" }?.contains(path) == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["inside"])
     }
 }

@@ -14,19 +14,15 @@ extension JSONReport {
         fields.append(("tools", { $0.array(entry.tools) { $0.string($1) } }))
         if let changes = entry.changes {
             fields.append(("changes", { $0.array(changes) { stream, change in
-                stream.object([
-                    ("module", { $0.string(change.module) }), ("function", { $0.string(change.function) }),
-                    ("op", { $0.string(change.op) }), ("from", { $0.string(change.from) }), ("to", { $0.string(change.to) }),
-                ])
+                stream.stringObject(sortedFields: ["from": change.from, "function": change.function, "module": change.module,
+                                                   "op": change.op, "to": change.to])
             } }))
         }
         if let grants = entry.grants {
             fields.append(("grants", { $0.array(grants) { stream, grant in
-                stream.object([
-                    ("module", { $0.string(grant.module) }), ("function", { $0.string(grant.function) }),
-                    ("add", { $0.string(grant.add) }), ("edit", { $0.string(grant.edit) }),
-                    ("delete", { $0.string(grant.delete) }), ("inquire", { $0.string(grant.inquire) }),
-                ])
+                stream.stringObject(sortedFields: ["add": grant.add, "delete": grant.delete, "edit": grant.edit,
+                                                   "function": grant.function, "inquire": grant.inquire,
+                                                   "module": grant.module])
             } }))
         }
         stream.object(fields)

@@ -3,9 +3,6 @@
 struct JSONReporter: Reporter {
     static let identifier = "json"
     static let fileName = "v360audit.json"
-    /// The largest report (every finding with all its evidence): started first.
-    static let startRank = 0
-
     func render(_ context: ReportContext) -> String {
         var stream = JSONStream()
         JSONReport(context).write(to: &stream, rendered: context.renderedEvidence)

@@ -2,6 +2,9 @@ import AuditRules
 
 /// One `<testcase>` of the JUnit report, derived from a `RuleCase`.
 struct JUnitCase: Sendable {
+    /// Body pieces this large are written as they are (``ReportFile`` writes them straight out).
+    static let largePiece = ReportFile.directWriteSize
+
     /// What the test case holds besides its attributes.
     enum Kind: Sendable { case passed, failure, skipped, error }
 
@@ -15,8 +18,11 @@ struct JUnitCase: Sendable {
     var type: String = ""
     /// The child element's one-line `message`.
     var message: String = ""
-    /// The child element's text (failure and error), already XML-escaped.
-    var escapedBody: [UInt8] = []
+    /// The child element's text (failure and error), already XML-escaped, as the pieces it is
+    /// made of: a failure's own lines, its evidence lines (shared with the rendering made ahead)
+    /// and the rule's remediation (shared by every case of the rule). Kept apart so that a body of
+    /// hundreds of evidence lines goes to the file as it is instead of being copied into the case.
+    var escapedBody: [[UInt8]] = []
 
     /// The test cases of one rule; a rule with nothing in scope gets one passing case, so a clean
     /// scan is never "0 tests". Names are made unique by a ` #n` suffix on repeats.
@@ -63,8 +69,10 @@ struct JUnitCase: Sendable {
             testCase.type = "read-error"
             let statusText = status.map { "HTTP \($0)" } ?? "no response"
             testCase.message = "could not read GET \(endpoint) (\(statusText)): \(detail)"
+            var body: [UInt8] = []
             XMLText.append("The scan is incomplete: \(rule.id) could not judge this resource because "
-                + "GET \(endpoint) failed (\(statusText)).\n\(detail)", attribute: false, to: &testCase.escapedBody)
+                + "GET \(endpoint) failed (\(statusText)).\n\(detail)", attribute: false, to: &body)
+            testCase.escapedBody = [body]
         }
         testCase.message = XMLText.oneLine(testCase.message)
         return testCase
@@ -84,10 +92,9 @@ struct JUnitCase: Sendable {
     /// escape works character by character, so escaping line by line (and taking the evidence
     /// lines escaped ahead, `evidence`) gives the bytes of escaping the whole text.
     private static func failureBody(_ finding: Finding, rule: RuleMetadata, evidence: [UInt8]?,
-                                    remediation: [UInt8]) -> [UInt8] {
-        let evidence = evidence ?? escapedEvidence(finding.evidence)
+                                    remediation: [UInt8]) -> [[UInt8]] {
         var out: [UInt8] = []
-        out.reserveCapacity(512 + evidence.count + remediation.count)
+        out.reserveCapacity(512)
         func line(_ text: String) {
             XMLText.append(text, attribute: false, to: &out)
             out.append(0x0A)
@@ -98,9 +105,7 @@ struct JUnitCase: Sendable {
         if let drift = finding.drift { line("drift: \(drift.rawValue)") }
         line("fingerprint: \(finding.fingerprint)")
         line("evidence:")
-        out.append(contentsOf: evidence)
-        out.append(contentsOf: remediation)
-        return out
+        return [out, evidence ?? escapedEvidence(finding.evidence), remediation]
     }
 
     /// The escaped end of every failure body of `rule`: its remediation, indented, with no newline
@@ -127,14 +132,14 @@ struct JUnitCase: Sendable {
 
     /// The element as XML lines.
     func xml(indent: String) -> String {
-        var out: [UInt8] = []
-        appendXML(indent: indent, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var emitted: [UInt8] = [], out: [UInt8] = []
+        appendXML(indent: indent, to: &out) { emitted += $0 }
+        return String(decoding: emitted + out, as: UTF8.self)
     }
 
-    /// Appends the element's XML lines to `out`: the report streams bytes, and a failure body of
-    /// hundreds of evidence lines is escaped straight into them instead of into a new string.
-    func appendXML(indent: String, to out: inout [UInt8]) {
+    /// Appends the element's XML lines to `out`; a body piece of ``largePiece`` bytes or more is
+    /// handed to `emit` as it is, after `out` (emptied), so it is not copied on its way.
+    func appendXML(indent: String, to out: inout [UInt8], emit: ([UInt8]) -> Void) {
         func raw(_ text: String) { out.append(contentsOf: text.utf8) }
         func attribute(_ name: String, _ value: String) {
             raw(" \(name)=\"")
@@ -159,7 +164,15 @@ struct JUnitCase: Sendable {
             attribute("type", type)
             attribute("message", message)
             raw(">")
-            out.append(contentsOf: escapedBody)
+            for piece in escapedBody {
+                if piece.count >= Self.largePiece {
+                    emit(out)
+                    out.removeAll(keepingCapacity: true)
+                    emit(piece)
+                } else {
+                    out.append(contentsOf: piece)
+                }
+            }
             raw("</\(element)>\n\(indent)</testcase>\n")
         }
     }

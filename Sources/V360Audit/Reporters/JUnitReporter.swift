@@ -58,7 +58,7 @@ struct JUnitReporter: Reporter {
         var batch: [UInt8] = []
         batch.reserveCapacity(1 << 16)
         for testCase in cases {
-            testCase.appendXML(indent: "    ", to: &batch)
+            testCase.appendXML(indent: "    ", to: &batch, emit: out)
             if batch.count >= 1 << 16 {
                 out(batch)
                 batch.removeAll(keepingCapacity: true)

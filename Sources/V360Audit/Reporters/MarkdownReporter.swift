@@ -6,20 +6,21 @@ import Foundation
 struct MarkdownReporter: Reporter {
     static let identifier = "markdown"
     static let fileName = "v360audit.md"
-    /// Capped at 1 MiB: started last.
-    static let startRank = 2
-
     /// GitHub's job-summary limit (1 MiB); larger reports are cut at a section boundary with a note.
     var sizeCap = 1_048_576
 
     func render(_ context: ReportContext) -> String {
-        var blocks = [header(context), counts(context), rulesTable(context)]
-        blocks += MarkdownFindings(context: context).blocks()
-        blocks += MarkdownChanges(result: context.result).blocks()
-        blocks += MarkdownPlan(plan: context.result.plan).blocks()
-        blocks += MarkdownInventory(context: context).blocks()
-        blocks += MarkdownCoverage(context: context).blocks()
-        return Self.assemble(blocks, cap: sizeCap)
+        // The findings and the sections after them (the plan is the large one) are independent
+        // pure renderings: each on a thread of its own, so a large report is done in about half the time.
+        let findings: @Sendable () -> [String] = {
+            [header(context), counts(context), rulesTable(context)] + MarkdownFindings(context: context).blocks()
+        }
+        let rest: @Sendable () -> [String] = {
+            MarkdownChanges(result: context.result).blocks() + MarkdownPlan(plan: context.result.plan).blocks()
+                + MarkdownInventory(context: context).blocks() + MarkdownCoverage(context: context).blocks()
+        }
+        let halves = ThreadFanOut.results([findings, rest])
+        return Self.assemble(halves[0] + halves[1], cap: sizeCap)
     }
 
     /// Joins blocks; the block that would pass `cap` bytes is cut at a line boundary (closing any

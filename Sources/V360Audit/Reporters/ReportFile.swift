@@ -6,6 +6,13 @@ import Foundation
 /// only once complete, so a failed run never leaves half a report under the real name. Reporters
 /// whose output grows with the tenant stream into it instead of building one large string: the
 /// reports of a 5,000-member tenant run to tens of megabytes.
+///
+/// The previous report is moved aside before the new one is renamed into place, and then removed,
+/// rather than renamed over: renaming over an existing file makes ext4 (`auto_da_alloc`) allocate
+/// and start writing the whole new file inside the rename, about 20 ms for a 21 MB report, which a
+/// nightly scan that replaces last night's reports pays at its very end. That heuristic protects
+/// files edited in place against a crash; reports are made anew by every run and don't need it.
+/// The real name is absent only between the two renames, and never holds half a report.
 final class ReportFile {
     /// The report's path.
     let path: String
@@ -24,12 +31,11 @@ final class ReportFile {
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
-            throw .output(path: path, detail: "cannot create the file")
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw .output(path: path, detail: "cannot create the file (\(String(cString: strerror(errno))))")
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer.reserveCapacity(Self.flushThreshold)
     }
 
@@ -79,13 +85,26 @@ final class ReportFile {
         do {
             try handle.close()
             if let failure { throw failure }
-            guard rename(temporaryPath, path) == 0 else {
-                throw V360AuditError.output(path: path, detail: String(cString: strerror(errno)))
-            }
+            try replace()
         } catch {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             if let error = error as? V360AuditError { throw error }
             throw .output(path: path, detail: (error as NSError).localizedDescription)
         }
+    }
+
+    /// Moves the complete temporary file to `path`, the previous report (if any) aside first.
+    private func replace() throws(V360AuditError) {
+        let aside = temporaryPath.dropLast(".partial".count) + ".old"
+        // A directory in the way is left where it is: the rename below then fails and says so.
+        var status = stat()
+        let isDirectory = lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        let movedAside = !isDirectory && rename(path, String(aside)) == 0
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if movedAside { rename(String(aside), path) }
+            throw .output(path: path, detail: reason)
+        }
+        if movedAside { unlink(String(aside)) }
     }
 }

@@ -8,15 +8,9 @@ protocol Reporter: Sendable {
     func render(_ context: ReportContext) -> String
     /// Writes the same text as ``render(_:)`` into `file`, possibly in pieces.
     func write(_ context: ReportContext, to file: ReportFile)
-    /// When the writer starts this report among those written at once (lower first): the
-    /// longest starts first, so that on two cores the shorter two share the other one.
-    static var startRank: Int { get }
 }
 
 extension Reporter {
-    /// In the middle, unless a reporter knows better.
-    static var startRank: Int { 1 }
-
     /// Writes `render(context)` at once; reporters whose output grows with the tenant stream instead.
     func write(_ context: ReportContext, to file: ReportFile) {
         file.append(render(context))

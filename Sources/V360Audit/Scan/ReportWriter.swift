@@ -21,12 +21,9 @@ struct ReportWriter {
         }
         let paths = reporters.map { (directory as NSString).appendingPathComponent(type(of: $0).fileName) }
         let failures = Mutex([Int: V360AuditError]())
-        // Started longest first (workers take iterations in order); paths and errors keep the given order.
-        let order = reporters.indices.sorted {
-            (type(of: reporters[$0]).startRank, $0) < (type(of: reporters[$1]).startRank, $1)
-        }
-        DispatchQueue.concurrentPerform(iterations: reporters.count) { position in
-            let index = order[position]
+        // Each report on a thread of its own, so all of them share both cores to the end; paths
+        // and errors keep the given order.
+        ThreadFanOut.run(reporters.indices.map { index in {
             do throws(V360AuditError) {
                 let file = try ReportFile(path: paths[index])
                 reporters[index].write(context, to: file)
@@ -34,7 +31,7 @@ struct ReportWriter {
             } catch {
                 failures.withLock { $0[index] = error }
             }
-        }
+        } })
         if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
         return paths
     }
