@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 
 /// `v360audit`: a read-only audit of ConnectWise Manage API access.
+///
+/// Every command states its `commandName`: ArgumentParser would otherwise derive each name with
+/// `String(describing:)` at every start, whose first protocol-conformance look-ups scan every
+/// conformance record loaded (Foundation's included), a few milliseconds of each run.
 @main
 struct V360AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

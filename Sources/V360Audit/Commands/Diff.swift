@@ -7,6 +7,7 @@ extension V360AuditCommand {
     /// `v360audit diff OLD NEW`: what changed in the PSA between two snapshots.
     struct Diff: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Print what changed in the PSA between two snapshots (API members, role permissions, logins, scanner).",
             discussion: """
                 The same changes a snapshot --baseline puts in the reports: Markdown tables, or with --format json \

@@ -5,6 +5,7 @@ extension V360AuditCommand {
     /// `v360audit doctor`: credentials, reachability, codebase and the scanner's own permissions.
     struct Doctor: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check the connection: reachability, codebase, credentials, and that the scanner's key is read-only.",
             discussion: """
                 Exit codes: 0 the PSA is reachable and the key authenticates (warnings, e.g. a key that can \

@@ -6,6 +6,7 @@ extension V360AuditCommand {
     /// `v360audit plan [source] [inputs]`: the least-privilege plan to stdout, no reports written.
     struct Plan: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Print the least-privilege plan: which levels to lower, or which roles to create, breaking no tool.",
             discussion: """
                 The same "Remediation plan" section the Markdown report carries (--format json: the JSON \

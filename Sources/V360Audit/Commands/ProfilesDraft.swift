@@ -7,6 +7,7 @@ extension V360AuditCommand.Profiles {
     /// `profiles draft --role ID|NAME [source]`: a `verified: false` profile of what a role grants.
     struct Draft: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: "Print a tool profile (verified: false) of everything a role of your PSA grants today.",
             discussion: "A starting point for a tool whose vendor publishes no role list. Exit codes: 0 printed; "
                 + "2 the role's settings could not be read; 64 usage or no such role.")

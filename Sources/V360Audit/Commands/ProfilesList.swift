@@ -6,6 +6,7 @@ extension V360AuditCommand.Profiles {
     /// `profiles list`: the bundled and loaded tool profiles with `verified` and source.
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the tool profiles: id, name, vendor, verified, source (--format json for all fields).")
 
         @OptionGroup var pack: RulePackOptions

@@ -7,6 +7,7 @@ extension V360AuditCommand.Register {
     /// `register draft [source] [--out FILE]`: one entry per active API member, tools guessed.
     struct Draft: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: "Write a key register draft: one entry per active API member, the tool guessed from the profiles.",
             discussion: """
                 Each entry's comment says how its tool was guessed: a profile's name hints, a role that grants \

@@ -5,7 +5,7 @@ import Foundation
 extension V360AuditCommand.Rules {
     /// `rules explain ID`: the rule's description, rationale, remediation and parameters.
     struct Explain: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule.")
 
         @Argument(help: "The rule id, e.g. api-member-admin-role.")
         var id: String

@@ -5,7 +5,7 @@ import Foundation
 extension V360AuditCommand.Rules {
     /// `rules list`: one line per rule.
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules: id, severity, title.")
 
         @OptionGroup var pack: RulePackOptions
 

@@ -6,6 +6,7 @@ extension V360AuditCommand.Rules {
     /// `rules validate DIR`: loads a rule directory strictly, with the bundled pack, and reports.
     struct Validate: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a rule directory: exit 0 when valid, 64 with file and line when not.")
 
         @Argument(help: ArgumentHelp("A directory of rule and tool-profile files.", valueName: "dir"))

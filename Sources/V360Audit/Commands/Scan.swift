@@ -4,6 +4,7 @@ extension V360AuditCommand {
     /// `v360audit scan` (the default command): read, evaluate, write reports, exit with the gate's code.
     struct Scan: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Read the PSA (or a snapshot, or the demo tenant), evaluate the rules, write reports.",
             discussion: """
                 Reports go to --output-dir: v360audit.junit.xml, v360audit.md, v360audit.json. A one-paragraph \

@@ -6,6 +6,7 @@ extension V360AuditCommand {
     /// `v360audit simulate`: serve a tenant fixture over the ConnectWise API shape on loopback.
     struct Simulate: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Serve a tenant fixture (default: the demo tenant) on 127.0.0.1 until Ctrl-C.",
             discussion: """
                 Prints the connection as KEY=VALUE lines once listening, so this works:
