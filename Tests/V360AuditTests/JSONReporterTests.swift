@@ -212,47 +212,4 @@ import Testing
             }
         }
     }
-
-    @Test func fileOutputEqualsRenderedText() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // Large enough (several MiB) that every reporter flushes to disk more than once.
-        let context = ResultFixtures.context(ResultFixtures.manyFindings(150))
-        for reporter in [JUnitReporter(), MarkdownReporter(), JSONReporter()] as [any Reporter] {
-            let path = directory.appendingPathComponent(type(of: reporter).fileName).path
-            let file = try ReportFile(path: path)
-            reporter.write(context, to: file)
-            try file.finish()
-            #expect(try String(contentsOfFile: path, encoding: .utf8) == reporter.render(context))
-        }
-        // Only the finished reports remain: no temporary files are left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            == ["v360audit.json", "v360audit.junit.xml", "v360audit.md"])
-    }
-
-    @Test func aNewReportReplacesTheOldOneAndLeavesNothingElse() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("v360audit.md").path
-        for text in ["last night's report\n", String(repeating: "tonight's report\n", count: 100_000)] {
-            let file = try ReportFile(path: path)
-            file.append(text)
-            try file.finish()
-            #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.md"])
-    }
-
-    @Test func aDirectoryInTheReportsPlaceFailsNamingThePathAndStays() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("v360audit.json").path
-        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
-        let file = try ReportFile(path: path)
-        file.append("{}\n")
-        let error = #expect(throws: V360AuditError.self) { try file.finish() }
-        #expect(error.map { "\($0)" }?.contains(path) == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.json"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["inside"])
-    }
 }

@@ -31,10 +31,15 @@ public final class SnapshotFragments: ReadObserver {
 
     /// The lists the part of the file before the roles is made of, as they were told.
     struct Told: Sendable {
+        /// `/system/members`, once told.
         var members: [Member]?
+        /// `/system/apiMembers`, once told.
         var apiMembers: [APIMember]?
+        /// `/system/integratorLogins`, once told.
         var integratorLogins: [IntegratorLogin]?
+        /// The scanner's security, once read.
         var scanner: ScannerSecurity?
+        /// The role list (without settings), in the order the file will hold the roles.
         var roles: [SecurityRole]?
     }
 

@@ -48,19 +48,11 @@ struct JSONStream {
 
     /// Writes an object; keys are sorted, so callers may list fields in any order.
     mutating func object(_ fields: [Field]) {
-        guard !fields.isEmpty else { return raw("{}") }
-        bytes.append(UInt8(ascii: "{"))
-        level += 1
-        for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            newline()
-            string(field.key)
-            raw(" : ")
-            field.write(&self)
+        let sorted = fields.sorted { $0.key < $1.key }
+        members(sorted.count) { stream, index in
+            stream.key(sorted[index].key)
+            sorted[index].write(&stream)
         }
-        level -= 1
-        newline()
-        bytes.append(UInt8(ascii: "}"))
     }
 
     /// An object of evidence fields, keys sorted as ``object(_:)`` sorts them, without a closure
@@ -68,37 +60,41 @@ struct JSONStream {
     mutating func object(_ fields: [EvidenceField], _ write: (inout JSONStream, EvidenceValue) -> Void) {
         guard !fields.isEmpty else { return raw("{}") }
         let order = fieldOrder.of(fields)
-        bytes.append(UInt8(ascii: "{"))
-        level += 1
-        for (position, index) in order.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            newline()
-            string(fields[index].key)
-            raw(" : ")
-            write(&self, fields[index].value)
+        members(order.count) { stream, position in
+            stream.key(fields[order[position]].key)
+            write(&stream, fields[order[position]].value)
         }
-        level -= 1
-        newline()
-        bytes.append(UInt8(ascii: "}"))
     }
 
     /// An object of string values whose keys are given in sorted order: the same bytes as
     /// ``object(_:)``, without a closure per field or a sort (plan entries have thousands).
     mutating func stringObject(sortedFields fields: KeyValuePairs<String, String>) {
         assert(zip(fields, fields.dropFirst()).allSatisfy { $0.key < $1.key }, "keys must be sorted")
-        guard !fields.isEmpty else { return raw("{}") }
+        members(fields.count) { stream, index in
+            stream.key(fields[index].key)
+            stream.string(fields[index].value)
+        }
+    }
+
+    /// `{`, then `count` members each on its own line (written by `member`), then `}`; `{}` when empty.
+    private mutating func members(_ count: Int, _ member: (inout JSONStream, Int) -> Void) {
+        guard count > 0 else { return raw("{}") }
         bytes.append(UInt8(ascii: "{"))
         level += 1
-        for (index, field) in fields.enumerated() {
+        for index in 0..<count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             newline()
-            string(field.key)
-            raw(" : ")
-            string(field.value)
+            member(&self, index)
         }
         level -= 1
         newline()
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `"key" : ` of an object member.
+    private mutating func key(_ key: String) {
+        string(key)
+        raw(" : ")
     }
 
     /// Writes an array, each element with `write`.
