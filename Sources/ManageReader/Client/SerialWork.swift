@@ -10,7 +10,7 @@ public final class SerialWork<State: Sendable>: Sendable {
 
     /// Work on `initial`, on a queue named `label`.
     public init(label: String, _ initial: State) {
-        queue = DispatchQueue(label: label, qos: .background)
+        queue = DispatchQueue(label: label, qos: .userInitiated)
         state = Mutex(initial)
     }
 
