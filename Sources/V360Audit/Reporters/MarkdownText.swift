@@ -123,6 +123,8 @@ extension MarkdownText {
     /// `escape(EvidenceText.inline(value))`, without rendering what the clip would drop: the folded
     /// rows of a large tenant's overbroad findings each hold tens of kilobytes of evidence.
     static func evidenceCell(_ value: EvidenceValue) -> String {
+        // A string renders as itself (most cells: the columns of an excess table).
+        if case .string(let string) = value { return escape(string) }
         let limit = 8 * maxLength
         let start = EvidenceText.inline(value, stoppingAfter: limit)
         // Only the last character of `start` can be cut short, so more than maxLength + 1 of them
