@@ -45,16 +45,23 @@ enum ScanBenchmark {
         var read: [Double] = [], snapshot: [Double] = [], live: [Double] = [], offline: [Double] = []
         var offlinePeak: [Double] = [], liveRequests: [Int] = []
         for _ in 0..<runs {
+            // Each measurement starts with the files of the one before written back (sync): the
+            // kernel writes a run's 50 MB of snapshot and reports back some seconds after it ends,
+            // which would otherwise land on whichever measurement comes next.
+            sync()
             read.append(try await readAlone(server, tenant))
+            sync()
             let snap = try ProcessTimer.run(binary, ["snapshot", "--out", snapshotFile, "--quiet"], environment: environment)
             try check(snap, "snapshot", allowed: [0])
             snapshot.append(snap.wall)
             server.clearRequestLog()
+            sync()
             let scan = try ProcessTimer.run(binary, ["scan", "--output-dir", work.appendingPathComponent("live").path] + inputs,
                                             environment: environment)
             try check(scan, "live scan", allowed: [0, 1])
             live.append(scan.wall)
             liveRequests.append(server.requestLog().count)
+            sync()
             let off = try ProcessTimer.run(binary, ["scan", "--snapshot", snapshotFile,
                                                     "--output-dir", work.appendingPathComponent("offline").path] + inputs,
                                            environment: environment)
