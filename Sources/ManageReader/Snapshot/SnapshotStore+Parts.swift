@@ -24,9 +24,7 @@ extension SnapshotStore {
 
     /// The SHA-256 of the concatenated parts, as lower-case hex.
     public static func sha256Hex(parts: [ArraySlice<UInt8>]) -> String {
-        var hasher = Crypto.SHA256()
-        for part in parts { part.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
-        return hex(hasher.finalize())
+        SnapshotDigest().finish(parts)
     }
 
     /// Writes the concatenated parts atomically: into a temporary file beside `url`, renamed over
