@@ -12,13 +12,15 @@ enum ProcessTimer {
         var peakMegabytes: Double
     }
 
-    /// Spawns `path` with `arguments` and `environment`, stdout and stderr to /dev/null.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Run {
+    /// Spawns `path` with `arguments` and `environment`, stdout to /dev/null and stderr to
+    /// `stderrPath` (default /dev/null; another file is created or truncated).
+    static func run(_ path: String, _ arguments: [String], environment: [String: String],
+                    stderrPath: String = "/dev/null") throws -> Run {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
