@@ -14,9 +14,6 @@ struct SnapshotDigest: Sendable {
     /// The parts hashed so far, in order (they share storage with the pieces they came from).
     private var hashed: [ArraySlice<UInt8>] = []
 
-    /// Whether anything has been hashed yet.
-    var isEmpty: Bool { hashed.isEmpty }
-
     /// How many parts have been hashed.
     var hashedParts: Int { hashed.count }
 

@@ -103,7 +103,7 @@ public final class SnapshotFragments: ReadObserver {
     private static func hashAhead(_ pieces: inout Pieces) {
         let told = pieces.told
         guard let roles = told.roles, !roles.isEmpty else { return }
-        if pieces.digest.isEmpty {
+        if pieces.digest.hashedParts == 0 {
             guard let members = told.members, let apiMembers = told.apiMembers, let logins = told.integratorLogins,
                   let scanner = told.scanner else { return }
             let expected = TenantSnapshot(source: SnapshotSource(site: "", capturedAt: Date(timeIntervalSince1970: 0)),

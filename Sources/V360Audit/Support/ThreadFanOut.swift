@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a few pieces of work each on a thread of its own, and waits for all of them.
 ///
@@ -36,15 +37,13 @@ enum ThreadFanOut {
 }
 
 /// Slots for results written by several threads, read once all have finished.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    // Each slot is written by one thread only, before `ThreadFanOut.run` returns (the group's
-    // wait orders those writes before the read); the lock keeps the array's storage safe.
-    private let lock = NSLock()
-    private var slots: [T?]
+private final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
+    func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
 
-    var values: [T] { lock.withLock { slots.map { $0! } } }
+    /// Every slot, once each was set (``ThreadFanOut/run(_:)`` has returned).
+    var values: [T] { slots.withLock { $0.map { $0! } } }
 }
