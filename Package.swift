@@ -2,14 +2,16 @@
 import PackageDescription
 
 /// v360audit: a read-only audit of ConnectWise Manage API access.
-/// Module dependencies go one way: V360Audit → AuditRules → ManageReader.
+/// Module dependencies go one way: V360Audit → AuditRules → ManageReader, all on V360Core.
 /// ManageSimulator is a separate HTTP server that shares no model code with the reader.
 let package = Package(
     name: "v360audit",
-    platforms: [.macOS(.v13)],
+    // Mutex, Atomic and String(validating:) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "v360audit", targets: ["V360Audit"]),
         .executable(name: "v360bench", targets: ["V360Bench"]),
+        .library(name: "V360Core", targets: ["V360Core"]),
         .library(name: "ManageReader", targets: ["ManageReader"]),
         .library(name: "AuditRules", targets: ["AuditRules"]),
         .library(name: "ManageSimulator", targets: ["ManageSimulator"]),
@@ -28,9 +30,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
+        // What every module shares: the one file writer and the other small pieces below them all.
+        .target(name: "V360Core"),
         .target(
             name: "ManageReader",
             dependencies: [
+                "V360Core",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -60,6 +65,7 @@ let package = Package(
         .executableTarget(
             name: "V360Audit",
             dependencies: [
+                "V360Core",
                 "ManageReader",
                 "AuditRules",
                 "ManageSimulator",
@@ -80,18 +86,19 @@ let package = Package(
         .testTarget(
             name: "ManageReaderTests",
             dependencies: [
-                "ManageReader", "ManageSimulator",
+                "ManageReader", "ManageSimulator", "V360Core",
                 // The transport failure classification is tested with the libraries' own error values.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .testTarget(name: "V360CoreTests", dependencies: ["V360Core"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
             name: "V360AuditTests",
-            dependencies: ["V360Audit", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"],
+            dependencies: ["V360Audit", "V360Core", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -166,12 +166,13 @@ import Testing
         let sleeps = RecordingSleeper()
         let transport = FakeTransport { request in
             request.url.path.hasSuffix("/system/members")
-                ? Fixtures.json("{}", status: 429, headers: [("Retry-After", "60")]) : Fixtures.healthy(request)
+                ? Fixtures.json("{}", status: 429, headers: [("Retry-After", "3000")]) : Fixtures.healthy(request)
         }
         var configuration = try Fixtures.configuration(sleeper: sleeps.sleeper)
-        // A wall-clock deadline: generous, because the whole suite shares two cores and this test
-        // may wait many seconds for a thread before its first request.
-        configuration.deadline = .seconds(50)
+        // The deadline is wall-clock time, so it is far longer than any test run (a loaded machine
+        // once took over 50 s to reach this test's first request) and the wait far longer still.
+        configuration.maxRetryAfter = .seconds(3600)
+        configuration.deadline = .seconds(2000)
         let snapshot = try await ManageClient(configuration: configuration, transport: transport).readSnapshot()
         #expect(sleeps.delays.all.isEmpty)
         #expect(snapshot.gaps.map(\.status) == [429])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import V360Core
 import ManageSimulator
 @testable import ManageReader
 
@@ -157,11 +158,7 @@ import ManageSimulator
         #expect(SnapshotStore.sha256Hex(parts: parts) == SnapshotStore.sha256Hex(written))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["s.json"], "no temporary left")
         let missing = directory.appendingPathComponent("no/such/dir/s.json")
-        #expect(throws: ReaderError.self) { try SnapshotStore.write(parts: parts, to: missing) }
-        do {
-            try SnapshotStore.write(parts: parts, to: missing)
-        } catch {
-            #expect(error.description.contains(missing.path) && error.description.contains("cannot write the snapshot"))
-        }
+        let error = #expect(throws: V360CoreError.self) { try SnapshotStore.write(parts: parts, to: missing) }
+        #expect(error == .write(path: missing.path, cause: "the folder does not exist"))
     }
 }

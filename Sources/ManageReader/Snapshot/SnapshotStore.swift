@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import V360Core
 
 /// Reads and writes snapshot files: deterministic on the way out, strict on the way in.
 ///
@@ -89,24 +90,15 @@ public enum SnapshotStore {
         return (try decode(data, fileName: url.path), data)
     }
 
-    /// Writes a snapshot atomically.
-    public static func save(_ snapshot: TenantSnapshot, to url: URL) throws(ReaderError) {
-        let data: Data
-        do {
-            data = try encode(snapshot)
-        } catch {
-            throw .snapshotIO(file: url.path, detail: "cannot encode the snapshot: \(error)")
-        }
-        try write(data, to: url)
+    /// Writes a snapshot durably (see ``write(_:to:)``).
+    public static func save(_ snapshot: TenantSnapshot, to url: URL) throws(V360CoreError) {
+        try DurableFile.write(SnapshotWriter.encode(snapshot), to: url.path)
     }
 
-    /// Writes bytes made by ``encode(_:)`` atomically.
-    public static func write(_ encoded: Data, to url: URL) throws(ReaderError) {
-        do {
-            try encoded.write(to: url, options: .atomic)
-        } catch {
-            throw .snapshotIO(file: url.path, detail: "cannot write the snapshot: \((error as NSError).localizedDescription)")
-        }
+    /// Writes bytes made by ``encode(_:)`` durably (``DurableFile``): temporary file, `fsync`,
+    /// rename, folder synced; a failure leaves the previous file as it was.
+    public static func write(_ encoded: Data, to url: URL) throws(V360CoreError) {
+        try DurableFile.write([UInt8](encoded), to: url.path)
     }
 
     /// The SHA-256 of `data` as lower-case hex (reports fingerprint the snapshot they were made from).

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditRules
 import Foundation
 import ManageReader
+import V360Core
 
 extension V360AuditCommand.Register {
     /// `register draft [source] [--out FILE]`: one entry per active API member, tools guessed.
@@ -40,15 +41,8 @@ extension V360AuditCommand.Register {
                 text = "# INCOMPLETE: could not read \(missing); API members may be missing from this draft.\n" + text
             }
             if let out {
-                do {
-                    // `withoutOverwriting`: a file created since the check above is not replaced either.
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: [.withoutOverwriting])
-                } catch {
-                    if FileManager.default.fileExists(atPath: out) {
-                        throw V360AuditError.usage("\(out) exists; register draft never overwrites a file")
-                    }
-                    throw V360AuditError.output(path: out, detail: error.localizedDescription)
-                }
+                // Linked into place, not renamed: a file created since the check above is not replaced either.
+                try DurableFile.write(text, to: out, replacing: false)
                 let guessed = draft.entries.filter { $0.tool != nil }.count
                 console.out("Wrote \(out): \(draft.entries.count) API member(s), \(guessed) with a guessed tool, "
                     + "\(draft.entries.count - guessed) TODO.")

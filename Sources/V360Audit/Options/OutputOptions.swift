@@ -14,6 +14,11 @@ struct OutputOptions: ParsableArguments {
                                                                    valueName: "file"))
     var saveSnapshot: String?
 
+    @Option(name: .customLong("report-url"),
+            help: ArgumentHelp("Where readers find the reports (shown in the HTML banner, the mail and notifications).",
+                               valueName: "url"))
+    var reportURL: String?
+
     func validate() throws {
         _ = try reporters()
     }

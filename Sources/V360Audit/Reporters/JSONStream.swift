@@ -1,5 +1,6 @@
 import AuditRules
 import ManageReader
+import V360Core
 /// Pretty-printed JSON with sorted keys, written straight into UTF-8 bytes.
 ///
 /// The JSON report of a large tenant runs to tens of megabytes; `JSONEncoder` first builds a tree
@@ -13,11 +14,11 @@ struct JSONStream {
     /// The document so far (what has not been flushed to `file`).
     private(set) var bytes: [UInt8] = []
     private var level = 0
-    private let file: ReportFile?
+    private let file: DurableFile?
     private var fieldOrder = FieldOrder(by: <)
 
     /// Creates an empty stream; with a `file`, written bytes move there in large pieces.
-    init(file: ReportFile? = nil) {
+    init(file: DurableFile? = nil) {
         self.file = file
     }
 
@@ -31,7 +32,7 @@ struct JSONStream {
     /// Writes a value rendered by a stream made with ``init(level:)`` at the current level; into a
     /// file, a large one goes straight there (after what is pending) rather than through `bytes`.
     mutating func append(rendered: [UInt8]) {
-        if let file, rendered.count >= ReportFile.directWriteSize {
+        if let file, rendered.count >= DurableFile.directWriteSize {
             flush()
             file.append(rendered)
         } else {
@@ -130,7 +131,7 @@ struct JSONStream {
     private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func newline() {
-        if file != nil, bytes.count >= ReportFile.flushThreshold { flush() }
+        if file != nil, bytes.count >= DurableFile.flushThreshold { flush() }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }

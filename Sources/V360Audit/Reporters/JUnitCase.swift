@@ -1,9 +1,10 @@
 import AuditRules
+import V360Core
 
 /// One `<testcase>` of the JUnit report, derived from a `RuleCase`.
 struct JUnitCase: Sendable {
-    /// Body pieces this large are written as they are (``ReportFile`` writes them straight out).
-    static let largePiece = ReportFile.directWriteSize
+    /// Body pieces this large are written as they are (``DurableFile`` writes them straight out).
+    static let largePiece = DurableFile.directWriteSize
 
     /// What the test case holds besides its attributes.
     enum Kind: Sendable { case passed, failure, skipped, error }

@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import V360Core
 
 /// JUnit XML in the strict Ant form (`junit.xsd`) that Jenkins' xUnit schema also accepts.
 ///
@@ -16,7 +17,7 @@ struct JUnitReporter: Reporter {
     }
 
     /// Streams the document test case by test case (a large tenant's report runs to megabytes).
-    func write(_ context: ReportContext, to file: ReportFile) {
+    func write(_ context: ReportContext, to file: DurableFile) {
         emit(context) { file.append($0) }
     }
 

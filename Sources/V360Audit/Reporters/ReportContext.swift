@@ -36,6 +36,9 @@ struct ReportContext: Sendable {
     var gate: GateVerdict
     /// The tool version that wrote the report.
     var toolVersion: String = ToolInfo.version
+    /// Where readers find the full reports (`--report-url`), for the HTML banner, the mail and
+    /// notifications; nil when not given (they then name the report path).
+    var reportURL: String?
     /// Findings' evidence rendered during a live read (the reports render the rest themselves).
     var renderedEvidence: RenderedEvidence?
 

@@ -1,3 +1,5 @@
+import V360Core
+
 /// A report format: a pure function from a scan's context to the file's text.
 protocol Reporter: Sendable {
     /// The `--format` name, e.g. `junit`.
@@ -7,12 +9,12 @@ protocol Reporter: Sendable {
     /// Renders the report; must not read the clock or anything else outside `context`.
     func render(_ context: ReportContext) -> String
     /// Writes the same text as ``render(_:)`` into `file`, possibly in pieces.
-    func write(_ context: ReportContext, to file: ReportFile)
+    func write(_ context: ReportContext, to file: DurableFile)
 }
 
 extension Reporter {
     /// Writes `render(context)` at once; reporters whose output grows with the tenant stream instead.
-    func write(_ context: ReportContext, to file: ReportFile) {
+    func write(_ context: ReportContext, to file: DurableFile) {
         file.append(render(context))
     }
 }

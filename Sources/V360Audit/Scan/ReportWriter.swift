@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import V360Core
 
 /// Writes rendered reports into the output directory.
 struct ReportWriter {
@@ -10,33 +11,30 @@ struct ReportWriter {
     ///
     /// Reports are rendered and written concurrently: they are pure functions of the same
     /// immutable context, and for a large tenant rendering is a good part of an offline scan.
-    /// Large reports stream into their files (``ReportFile``), so memory stays flat.
+    /// Large reports stream into their files (``DurableFile``), so memory stays flat; each file is
+    /// synced and renamed into place whole, so a report is never half written.
     /// - Returns: The paths written, in reporter order.
     /// - Throws: `V360AuditError.output` naming the path (the first failing reporter's, in order).
     func write(_ reporters: [any Reporter], context: ReportContext) throws(V360AuditError) -> [String] {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Folders.create(directory)
         } catch {
-            throw .output(path: directory, detail: "cannot create the directory (\(Self.reason(error)))")
+            throw .file(error)
         }
         let paths = reporters.map { (directory as NSString).appendingPathComponent(type(of: $0).fileName) }
         let failures = Mutex([Int: V360AuditError]())
         // Each report on a thread of its own, so all of them share both cores to the end; paths
         // and errors keep the given order.
         ThreadFanOut.run(reporters.indices.map { index in {
-            do throws(V360AuditError) {
-                let file = try ReportFile(path: paths[index])
+            do throws(V360CoreError) {
+                let file = try DurableFile(path: paths[index])
                 reporters[index].write(context, to: file)
                 try file.finish()
             } catch {
-                failures.withLock { $0[index] = error }
+                failures.withLock { $0[index] = .file(error) }
             }
         } })
         if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
         return paths
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
     }
 }

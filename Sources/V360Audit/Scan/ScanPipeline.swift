@@ -2,6 +2,7 @@ import AuditRules
 import Foundation
 import Logging
 import ManageReader
+import V360Core
 
 /// The `scan` command's work: load inputs, get the snapshot, evaluate, write reports, decide the code.
 struct ScanPipeline {
@@ -63,41 +64,59 @@ struct ScanPipeline {
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
         // It only reads the snapshot, so it runs beside the evaluation instead of before it.
         let fingerprinting = Task.detached { [saveSnapshot = output.saveSnapshot] in
-            try await Self.fingerprint(snapshot, fileData: fileData, fragments: fragments, saveTo: saveSnapshot,
+            await Self.fingerprint(snapshot, fileData: fileData, fragments: fragments, saveTo: saveSnapshot,
                                        logger: logger)
         }
         let prepared = reading != nil ? await preparation.prepared() : nil
         let result = inputs.evaluate(snapshot, prepared: prepared)
-        let fingerprint = try await fingerprinting.value
+        let (fingerprint, unsaved) = await fingerprinting.value
         var context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
                                    source: source, gate: gate)
+        context.reportURL = output.reportURL
         if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
+        // A snapshot that could not be saved is tomorrow's missing baseline: the run did not
+        // produce its outputs, so it is never a pass, but the reports above are still written.
+        if let unsaved {
+            console.error(unsaved.description)
+            ExitLifetime.keep([context, snapshot, inputs, prepared, fragments, preparation, renderer] as [any Sendable])
+            return ExitStatus.incomplete
+        }
         // Freeing tens of megabytes of values one by one would only delay the exit.
         ExitLifetime.keep([context, snapshot, inputs, prepared, fragments, preparation, renderer] as [any Sendable])
         return ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)
     }
 
-    /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked.
+    /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked (and
+    /// the save's failure, if it failed: the scan still writes its reports, then exits 2).
     /// An offline scan hashes the file as read and is not re-encoded unless it is saved: for a
     /// large tenant encoding costs as much as the decode. A live scan's encoding splices in what
     /// `fragments` encoded during the read, and its hash resumes from what they hashed then.
     private static func fingerprint(_ snapshot: TenantSnapshot, fileData: Data?, fragments: SnapshotFragments,
-                                    saveTo path: String?, logger: Logger) async throws -> String {
+                                    saveTo path: String?, logger: Logger) async -> (String, V360CoreError?) {
         if let fileData {
-            if let path {
-                try SnapshotStore.write(try SnapshotStore.encode(snapshot), to: URL(fileURLWithPath: path))
-                logger.info("Saved the snapshot to \(path)")
+            let failure = path.flatMap { path in
+                save(logger: logger, path) { () throws(V360CoreError) in try SnapshotStore.save(snapshot, to: URL(fileURLWithPath: path)) }
             }
-            return SnapshotStore.sha256Hex(fileData)
+            return (SnapshotStore.sha256Hex(fileData), failure)
         }
         let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
-        if let path {
-            try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path))
-            logger.info("Saved the snapshot to \(path)")
+        let failure = path.flatMap { path in
+            save(logger: logger, path) { () throws(V360CoreError) in try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path)) }
         }
-        return await fragments.sha256Hex(of: parts)
+        return (await fragments.sha256Hex(of: parts), failure)
+    }
+
+    /// Runs a snapshot save, logging success and returning its failure.
+    private static func save(logger: Logger, _ path: String, _ write: () throws(V360CoreError) -> Void) -> V360CoreError? {
+        do {
+            try write()
+            logger.info("Saved the snapshot to \(path)")
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// The report context for a result and the snapshot's fingerprint.

@@ -38,7 +38,13 @@ enum CommandRunner {
             }
         }
         do {
-            return try await runnable.execute(console: console)
+            let code = try await runnable.execute(console: console)
+            // A result that did not reach stdout (a full disk behind a redirect) was not delivered.
+            if let failure = StandardStreams.stdoutError {
+                console.error(failure.description)
+                return ExitStatus.incomplete
+            }
+            return code
         } catch let error as ExitCode {
             return error.rawValue
         } catch let error as ValidationError {

@@ -18,8 +18,7 @@ struct Console: Sendable {
     static func standard() -> Console {
         Console(
             write: { stream, text in
-                let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data(text.utf8))
+                StandardStreams.write(text, to: stream == .out ? STDOUT_FILENO : STDERR_FILENO)
             },
             environment: ProcessInfo.processInfo.environment,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1

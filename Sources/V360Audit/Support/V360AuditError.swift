@@ -1,6 +1,7 @@
 import AuditRules
 import ManageReader
 import ManageSimulator
+import V360Core
 
 /// Everything that can stop a v360audit command, each mapped to DESIGN.md's exit codes.
 ///
@@ -20,6 +21,8 @@ enum V360AuditError: Error, CustomStringConvertible {
     case simulator(SimulatorError)
     /// A report or snapshot could not be written (exit 2: the scan's result was not delivered).
     case output(path: String, detail: String)
+    /// A file could not be written (exit 2) or a draft's file exists and is never replaced (exit 64).
+    case file(V360CoreError)
     /// Anything else that stopped the run (exit 2: never reported as a pass).
     case unexpected(String)
 
@@ -33,6 +36,8 @@ enum V360AuditError: Error, CustomStringConvertible {
             case .unreadableFile, .invalidJSON, .invalidFixture: ExitStatus.usage
             case .bindFailed: ExitStatus.incomplete
             }
+        case .file(let error):
+            if case .exists = error { ExitStatus.usage } else { ExitStatus.incomplete }
         case .output, .unexpected: ExitStatus.incomplete
         }
     }
@@ -48,6 +53,7 @@ enum V360AuditError: Error, CustomStringConvertible {
         case .rules(let error): error.description
         case .simulator(let error): error.description
         case .output(let path, let detail): "cannot write \(path): \(detail)"
+        case .file(let error): error.description
         case .unexpected(let message): message
         }
     }
@@ -59,6 +65,7 @@ enum V360AuditError: Error, CustomStringConvertible {
         case let error as ReaderError: .reader(error)
         case let error as AuditRulesError: .rules(error)
         case let error as SimulatorError: .simulator(error)
+        case let error as V360CoreError: .file(error)
         default: .unexpected(String(describing: error))
         }
     }

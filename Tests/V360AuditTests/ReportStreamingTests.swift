@@ -1,11 +1,12 @@
 import AuditRules
 import Foundation
 import Testing
+import V360Core
 @testable import V360Audit
 
-/// Reports reach their files whole: written in pieces to a temporary file that replaces the
-/// previous report only once complete.
-@Suite struct ReportFileTests {
+/// Reporters that stream into their file (``DurableFile``) write exactly the text they render.
+/// (The file writer's own guarantees are tested in V360CoreTests.)
+@Suite struct ReportStreamingTests {
     @Test func fileOutputEqualsRenderedText() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -13,7 +14,7 @@ import Testing
         let context = ResultFixtures.context(ResultFixtures.manyFindings(150))
         for reporter in [JUnitReporter(), MarkdownReporter(), JSONReporter()] as [any Reporter] {
             let path = directory.appendingPathComponent(type(of: reporter).fileName).path
-            let file = try ReportFile(path: path)
+            let file = try DurableFile(path: path)
             reporter.write(context, to: file)
             try file.finish()
             #expect(try String(contentsOfFile: path, encoding: .utf8) == reporter.render(context))
@@ -41,38 +42,12 @@ import Testing
         let context = ResultFixtures.context(result)
         for (reporter, last) in [(JUnitReporter(), "Module &lt;799&gt;"), (JSONReporter(), "Module <799>")] as [(any Reporter, String)] {
             let path = directory.appendingPathComponent(type(of: reporter).fileName).path
-            let file = try ReportFile(path: path)
+            let file = try DurableFile(path: path)
             reporter.write(context, to: file)
             try file.finish()
             let written = try String(contentsOfFile: path, encoding: .utf8)
             #expect(written == reporter.render(context))
             #expect(written.components(separatedBy: last).count == 3, "each large body once")
         }
-    }
-
-    @Test func aNewReportReplacesTheOldOneAndLeavesNothingElse() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("v360audit.md").path
-        for text in ["last night's report\n", String(repeating: "tonight's report\n", count: 100_000)] {
-            let file = try ReportFile(path: path)
-            file.append(text)
-            try file.finish()
-            #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.md"])
-    }
-
-    @Test func aDirectoryInTheReportsPlaceFailsNamingThePathAndStays() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("v360audit.json").path
-        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
-        let file = try ReportFile(path: path)
-        file.append("{}\n")
-        let error = #expect(throws: V360AuditError.self) { try file.finish() }
-        #expect(error.map { "\($0)" }?.contains(path) == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["v360audit.json"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["inside"])
     }
 }
