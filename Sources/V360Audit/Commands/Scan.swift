@@ -18,11 +18,12 @@ extension V360AuditCommand {
         @OptionGroup(title: "Source and inputs") var input: InputOptions
         @OptionGroup(title: "Outputs") var output: OutputOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
+        @OptionGroup(title: "Notifications") var notify: NotifyOptions
         @OptionGroup(title: "Logging") var logging: LoggingOptions
 
         func execute(console: Console) async throws -> Int32 {
             try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
-                                   logging: logging, console: console).run()
+                                   notify: notify, logging: logging, console: console).run()
         }
     }
 }
