@@ -98,12 +98,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "V360CoreTests", dependencies: ["V360Core"]),
+        // Helpers the test targets share (a scratch folder, optionally a small tmpfs to fill up).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "V360CoreTests", dependencies: ["V360Core", "TestSupport"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
             name: "V360AuditTests",
-            dependencies: ["V360Audit", "V360Core", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"],
+            dependencies: ["V360Audit", "V360Core", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
