@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ import Glibc
 /// Plain sockets and one thread per connection, like ``ConnectProxy``: a test receiver sees a
 /// handful of requests and must be obviously correct. It keeps a connection open for the next
 /// request (the HTTP client reuses connections) and reads each body by its `Content-Length`.
-final class LoopbackReceiver: @unchecked Sendable {
+final class LoopbackReceiver: Sendable {
     /// One scripted answer.
     struct Answer: Sendable {
         var status: Int
@@ -32,23 +33,21 @@ final class LoopbackReceiver: @unchecked Sendable {
     /// The port it listens on.
     let port: Int
     private let listener: Int32
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var script: [Answer]
-    private var received: [Request] = []
-    private var open: Set<Int32> = []
+    /// The answers still to give, the requests received and the descriptors open, shared by the
+    /// connection threads.
+    private let state: Mutex<(script: [Answer], received: [Request], open: Set<Int32>)>
 
     private init(port: Int, listener: Int32, script: [Answer]) {
         self.port = port
         self.listener = listener
-        self.script = script
+        self.state = Mutex((script: script, received: [], open: []))
     }
 
     /// `http://127.0.0.1:PORT/path`.
     func url(_ path: String = "/hook") -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Every request so far, in arrival order.
-    var requests: [Request] { lock.withLock { received } }
+    var requests: [Request] { state.withLock { $0.received } }
 
     /// Listens on a free loopback port and answers with `script` (default: 200 to everything).
     static func start(_ script: [Answer] = [Answer(status: 200)]) throws -> LoopbackReceiver {
@@ -78,14 +77,14 @@ final class LoopbackReceiver: @unchecked Sendable {
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for descriptor in lock.withLock({ open }) { shutdown(descriptor, Int32(SHUT_RDWR)) }
+        for descriptor in state.withLock({ $0.open }) { shutdown(descriptor, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
-            _ = lock.withLock { open.insert(client) }
+            _ = state.withLock { $0.open.insert(client) }
             Thread.detachNewThread { self.serve(client) }
         }
     }
@@ -93,14 +92,14 @@ final class LoopbackReceiver: @unchecked Sendable {
     /// Serves requests on one connection until the client closes it.
     private func serve(_ client: Int32) {
         defer {
-            _ = lock.withLock { open.remove(client) }
+            _ = state.withLock { $0.open.remove(client) }
             close(client)
         }
         var buffer: [UInt8] = []
         while let request = Self.readRequest(client, buffer: &buffer) {
-            let answer = lock.withLock { () -> Answer in
-                received.append(request)
-                return script.count > 1 ? script.removeFirst() : script[0]
+            let answer: Answer = state.withLock {
+                $0.received.append(request)
+                return $0.script.count > 1 ? $0.script.removeFirst() : $0.script[0]
             }
             var head = "HTTP/1.1 \(answer.status) Scripted\r\nContent-Length: 0\r\n"
             for (name, value) in answer.headers { head += "\(name): \(value)\r\n" }
