@@ -8,7 +8,9 @@ extension V360AuditCommand {
             abstract: "Read the PSA (or a snapshot, or the demo tenant), evaluate the rules, write reports.",
             discussion: """
                 Reports go to --output-dir: v360audit.junit.xml, v360audit.md, v360audit.json. A one-paragraph \
-                summary goes to stdout; progress to stderr.
+                summary goes to stdout; progress to stderr. With --notify, a short summary is then posted to \
+                Microsoft Teams, Slack or any webhook whose URL is in the named environment variable (a failed \
+                post prints one warning and never changes the exit code).
 
                 \(ExitStatus.discussion)
                 """
