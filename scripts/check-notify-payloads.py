@@ -45,7 +45,10 @@ def check_teams(path, validator, problems):
     if not isinstance(card, dict) or card.get("version") != "1.5":
         problems.append(f"{path.name}: no Adaptive Card 1.5 content")
         return
-    for error in validator.iter_errors(card):
+    from jsonschema.exceptions import best_match
+    error = best_match(validator.iter_errors(card))
+    if error is not None:
+        # The schema is anyOf at every element; best_match names the deepest, most specific cause.
         problems.append(f"{path.name}: schema: {error.message[:200]} at {list(error.absolute_path)}")
 
 
