@@ -31,7 +31,14 @@ let package = Package(
     ],
     targets: [
         // What every module shares: the one file writer and the other small pieces below them all.
-        .target(name: "V360Core"),
+        .target(
+            name: "V360Core",
+            dependencies: [
+                // Already resolved through swift-nio-ssl; its SHA-256 (BoringSSL's assembly) fingerprints
+                // snapshots and findings several times faster than a Swift implementation (README, design notes).
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "ManageReader",
             dependencies: [
@@ -48,6 +55,7 @@ let package = Package(
         .target(
             name: "AuditRules",
             dependencies: [
+                "V360Core",
                 "ManageReader",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,5 +1,6 @@
 import AuditRules
 import ManageReader
+import V360Core
 
 /// Renders findings' evidence for the reports on a queue of its own while a live read is still
 /// running: an overbroad finding lists every excess permission, and a large tenant's reports are
