@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import ManageReader
+import V360Core
 
 @Suite struct ConcurrencyTests {
     /// Counts settings requests in flight, under one lock.
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func boundedMapKeepsInputOrder() async {
-        let results = await boundedMap(Array(0..<50), limit: 4) { value in
+        let results = await Array(0..<50).boundedMap(limit: 4) { value in
             await Task.yield()
             return value * 2
         }

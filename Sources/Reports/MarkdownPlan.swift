@@ -3,8 +3,14 @@ import Foundation
 
 /// The "Remediation plan" section: per role the levels to lower in System > Security Roles terms,
 /// or the dedicated role to create (a table of levels) and the member to move to it.
-struct MarkdownPlan {
-    var plan: [PlanEntry]
+package struct MarkdownPlan {
+    /// The plan to render.
+    package var plan: [PlanEntry]
+
+    /// Renders `plan`.
+    package init(plan: [PlanEntry]) {
+        self.plan = plan
+    }
 
     /// The section, or nothing when there is nothing to plan.
     func blocks() -> [String] {
@@ -18,7 +24,7 @@ struct MarkdownPlan {
     }
 
     /// The whole section as one text (`v360audit plan`).
-    var text: String {
+    package var text: String {
         let blocks = blocks()
         return blocks.isEmpty
             ? "## Remediation plan\n\nNothing to plan: no open overbroad finding.\n"
