@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import Reports
 
 /// What every notification says, taken from a report context: the verdict, the counts, what is new
 /// since the baseline, the most serious findings, and where the reports are.

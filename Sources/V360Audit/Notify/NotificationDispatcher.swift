@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ManageReader
+import Reports
 
 /// Sends a scan's notifications once, after its reports are written (DESIGN.md, "Notifications").
 ///

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ManageReader
 import NIOCore
+import Reports
 
 /// Posts one notification, retrying what a retry can fix.
 ///

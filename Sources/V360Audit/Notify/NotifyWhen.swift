@@ -1,4 +1,5 @@
 import AuditRules
+import Reports
 
 /// `--notify-when`: which runs send their notifications.
 enum NotifyWhen: String, Sendable, CaseIterable {
