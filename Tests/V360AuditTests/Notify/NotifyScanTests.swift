@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 @testable import V360Audit
 

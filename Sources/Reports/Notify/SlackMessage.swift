@@ -6,16 +6,16 @@ import AuditRules
 /// Slack allows at most 50 blocks and 3,000 characters in a section's text; this message uses a
 /// handful of blocks and fills each list's section only up to ``sectionLimit``, ending it with an
 /// "and N more" line. Every piece of tenant data passes through ``SlackText/escape(_:)``.
-enum SlackMessage {
+package enum SlackMessage {
     /// Slack's limit on a section block's text.
-    static let sectionLimit = 3_000
+    package static let sectionLimit = 3_000
     /// Slack's limit on blocks per message.
-    static let blockLimit = 50
+    package static let blockLimit = 50
     /// Rows listed per section at most (then "and N more"), as in the Teams card.
-    static let rowsPerList = 10
+    package static let rowsPerList = 10
 
     /// The JSON body to post.
-    static func payload(_ digest: NotificationDigest) -> [UInt8] {
+    package static func payload(_ digest: NotificationDigest) -> [UInt8] {
         var blocks: [NotifyJSON] = [
             .object([("type", .string("header")),
                      ("text", .object([("type", .string("plain_text")),
@@ -47,7 +47,7 @@ enum SlackMessage {
     }
 
     /// `*Heading* (N)` and one bullet per row (escaped), as many as fit the section limit.
-    static func list(_ heading: String, _ rows: [String]) -> String {
+    package static func list(_ heading: String, _ rows: [String]) -> String {
         var text = "*\(heading)* (\(rows.count))"
         if rows.isEmpty { return text + "\nNone." }
         var shown = 0

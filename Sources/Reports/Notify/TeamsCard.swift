@@ -10,11 +10,11 @@ import AuditRules
 ///
 /// Teams refuses messages over 28 KB; the card is kept to ``byteBudget`` by showing fewer rows,
 /// each trimmed list ending with an "and N more" line.
-enum TeamsCard {
+package enum TeamsCard {
     /// The largest payload built, in bytes of the UTF-8 JSON.
-    static let byteBudget = 20_000
+    package static let byteBudget = 20_000
     /// Rows shown per list before trimming.
-    static let rowsPerList = 10
+    package static let rowsPerList = 10
 
     /// One list of rows: a heading, the rows, how many are shown.
     private struct Section {
@@ -24,7 +24,7 @@ enum TeamsCard {
     }
 
     /// The JSON body to post.
-    static func payload(_ digest: NotificationDigest) -> [UInt8] {
+    package static func payload(_ digest: NotificationDigest) -> [UInt8] {
         var sections: [Section] = []
         if digest.hasBaseline {
             sections.append(Section(heading: "New since the baseline (\(digest.newFindings.count))",

@@ -8,14 +8,14 @@ import AuditRules
 /// function of the report context, so a replay of the same snapshot posts the same bytes (the
 /// time of sending travels in the `webhook-timestamp` header of a signed request).
 /// Findings and changes are the JSON report's values, so a receiver can match fingerprints.
-enum WebhookEnvelope {
+package enum WebhookEnvelope {
     /// The envelope's version; a field is only ever added within a version.
-    static let schemaVersion = 1
+    package static let schemaVersion = 1
     /// At most this many new findings and changes are listed (the counts are always complete).
-    static let listLimit = 50
+    package static let listLimit = 50
 
     /// The JSON body to post.
-    static func payload(_ digest: NotificationDigest) -> [UInt8] {
+    package static func payload(_ digest: NotificationDigest) -> [UInt8] {
         let gate: NotifyJSON = .object([
             ("verdict", .string(digest.verdict.rawValue)),
             ("passed", .bool(digest.verdict == .passed)),

@@ -4,9 +4,9 @@
 /// Escapes per Unicode scalar, never per `Character`: `<` followed by a combining mark
 /// (`"<\u{338}!channel>"`) is one grapheme cluster that does not compare equal to `"<"`, so an
 /// escaper walking Characters would let the raw `<` through to Slack, which reads bytes.
-enum SlackText {
+package enum SlackText {
     /// `text` with `&`, `<`, `>` escaped.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -21,7 +21,7 @@ enum SlackText {
 
     /// A link `<url|label>`, or nil when `url` is not http(s). In the URL `&` is escaped as Slack
     /// asks, and `<`, `>`, `|` (which would end the link early) are percent-encoded.
-    static func link(_ url: String, label: String) -> String? {
+    package static func link(_ url: String, label: String) -> String? {
         let lowered = url.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return nil }
         var safe = String.UnicodeScalarView()
@@ -39,5 +39,5 @@ enum SlackText {
 
     /// Slack's length of a text (its limits count UTF-16 code units, as JavaScript does, which
     /// is never fewer than the characters a person sees).
-    static func length(_ text: String) -> Int { text.utf16.count }
+    package static func length(_ text: String) -> Int { text.utf16.count }
 }

@@ -2,10 +2,10 @@ import AuditRules
 
 /// One line of text for a change in the PSA since the baseline, for the chat notifications
 /// (the webhook envelope carries the change entries themselves).
-enum ChangeLine {
+package enum ChangeLine {
     /// E.g. `API member svc-backup: roleChanged (Backup → Admin)` or
     /// `Role "Email": Companies / Contacts edit: None → All (members: svc-mail)`.
-    static func text(_ change: SnapshotChange) -> String {
+    package static func text(_ change: SnapshotChange) -> String {
         let line: String
         switch change.kind {
         case .apiMember:

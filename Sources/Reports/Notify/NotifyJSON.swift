@@ -7,7 +7,7 @@ import ManageReader
 /// escape, so the same report context always gives the same bytes (a `[String: Any]` through
 /// `JSONSerialization` would not promise a key order), and a size budget can be checked on the
 /// exact bytes that will be sent.
-indirect enum NotifyJSON: Sendable, Equatable {
+package indirect enum NotifyJSON: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -16,10 +16,10 @@ indirect enum NotifyJSON: Sendable, Equatable {
     case object([(key: String, value: NotifyJSON)])
 
     /// A string, or `null` for nil.
-    static func optional(_ text: String?) -> NotifyJSON { text.map { .string($0) } ?? .null }
+    package static func optional(_ text: String?) -> NotifyJSON { text.map { .string($0) } ?? .null }
 
     /// An evidence value (a change entry's fields) as JSON, keeping its field order.
-    init(_ evidence: EvidenceValue) {
+    package init(_ evidence: EvidenceValue) {
         switch evidence {
         case .string(let text): self = .string(text)
         case .int(let number): self = .int(number)
@@ -31,7 +31,7 @@ indirect enum NotifyJSON: Sendable, Equatable {
     }
 
     /// The compact UTF-8 encoding (no whitespace; `/` and non-ASCII as they are).
-    var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
         return out
@@ -62,5 +62,5 @@ indirect enum NotifyJSON: Sendable, Equatable {
         }
     }
 
-    static func == (lhs: NotifyJSON, rhs: NotifyJSON) -> Bool { lhs.bytes == rhs.bytes }
+    package static func == (lhs: NotifyJSON, rhs: NotifyJSON) -> Bool { lhs.bytes == rhs.bytes }
 }
