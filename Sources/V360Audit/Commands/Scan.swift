@@ -8,7 +8,9 @@ extension V360AuditCommand {
             abstract: "Read the PSA (or a snapshot, or the demo tenant), evaluate the rules, write reports.",
             discussion: """
                 Reports go to --output-dir: v360audit.junit.xml, v360audit.md, v360audit.json. A one-paragraph \
-                summary goes to stdout; progress to stderr.
+                summary goes to stdout; progress to stderr. With --notify, a short summary is then posted to \
+                Microsoft Teams, Slack or any webhook whose URL is in the named environment variable (a failed \
+                post prints one warning and never changes the exit code).
 
                 \(ExitStatus.discussion)
                 """
@@ -18,11 +20,12 @@ extension V360AuditCommand {
         @OptionGroup(title: "Source and inputs") var input: InputOptions
         @OptionGroup(title: "Outputs") var output: OutputOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
+        @OptionGroup(title: "Notifications") var notify: NotifyOptions
         @OptionGroup(title: "Logging") var logging: LoggingOptions
 
         func execute(console: Console) async throws -> Int32 {
             try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
-                                   logging: logging, console: console).run()
+                                   notify: notify, logging: logging, console: console).run()
         }
     }
 }

@@ -104,6 +104,18 @@ struct ConnectionOptions: ParsableArguments {
         return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The `--ca-file` / `CWM_CA_FILE` certificates, if either is given: trusted for the PSA and
+    /// for notification webhooks alike.
+    /// - Throws: `V360AuditError.reader` (exit 64) for a file that is missing or holds no certificate.
+    func trustedCertificates(environment: [String: String]) throws(V360AuditError) -> TrustedCertificates? {
+        let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            return try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
+        } catch {
+            throw .reader(error)
+        }
+    }
+
     /// A reader configuration for these options: the proxy from `HTTPS_PROXY`/`NO_PROXY` for this
     /// site, and the `--ca-file` / `CWM_CA_FILE` certificates.
     /// - Parameter environment: The process environment (injected for tests).
@@ -111,9 +123,8 @@ struct ConnectionOptions: ParsableArguments {
     ///   certificate, or a proxy variable that is not an `http://` proxy URL.
     func configuration(site: SiteAddress, credentials: Credentials, logger: Logger, environment: [String: String],
                        now: @escaping @Sendable () -> Date = Date.init) throws(V360AuditError) -> ReaderConfiguration {
-        let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let trusted = try trustedCertificates(environment: environment)
         do {
-            let trusted = try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
             let proxy = try ProxySettings.from(environment: environment, targetHost: site.host)
             if let trusted { logger.info("Trusting \(trusted.count) certificate(s) from \(trusted.file) besides the system's") }
             if let proxy { logger.info("Connecting to \(site.host) through the proxy \(proxy.hostAndPort) (\(proxy.variable))") }

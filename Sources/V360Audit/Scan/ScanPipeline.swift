@@ -11,6 +11,7 @@ struct ScanPipeline {
     var input: InputOptions
     var output: OutputOptions
     var gate: GateOptions
+    var notify: NotifyOptions
     var logging: LoggingOptions
     var console: Console
 
@@ -19,6 +20,10 @@ struct ScanPipeline {
     /// - Throws: Input errors (64) before any read; a read that could not start at all (2).
     func run() async throws -> Int32 {
         let reporters = try output.reporters()
+        // Notification settings are inputs too: a missing variable fails now, before any read.
+        let notifications = try NotificationDispatcher(options: notify, environment: console.environment) { () throws(V360AuditError) in
+            try connection.trustedCertificates(environment: console.environment)
+        }
         // An offline scan decodes its snapshot file on the other core while the inputs load (both
         // are pure); the inputs' errors still come first, as for a live scan.
         let decoding = input.snapshot.map { path in
@@ -47,6 +52,9 @@ struct ScanPipeline {
         }
         if gate.failOnNew && inputs.baseline == nil {
             logger.warning("--fail-on-new without --baseline: every finding counts as new")
+        }
+        if !notifications.channels.isEmpty && notifications.when == .changed && inputs.baseline == nil {
+            logger.notice("--notify-when changed without --baseline: every open finding counts as new")
         }
         let snapshot: TenantSnapshot
         let fileData: Data?
@@ -77,6 +85,8 @@ struct ScanPipeline {
         if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
+        // Once, after the reports are written; a failed post never changes the exit code.
+        await notifications.send(context, reportFiles: written, console: console, logger: logger)
         // A snapshot that could not be saved is tomorrow's missing baseline: the run did not
         // produce its outputs, so it is never a pass, but the reports above are still written.
         if let unsaved {
