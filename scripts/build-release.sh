@@ -35,7 +35,7 @@ date=$(date -u -d "@$epoch" +%F)
 # Static Swift runtime and Foundation: the binary needs only glibc, libstdc++, libgcc_s and zlib.
 say "building v360audit $VERSION (release, --static-swift-stdlib) in $SCRATCH"
 "$SWIFT" build -c release --static-swift-stdlib --product v360audit --scratch-path "$SCRATCH"
-bin_dir=$("$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)
+bin_dir="$SCRATCH/release"   # SwiftPM links it to the triple's release folder
 
 stage="$SCRATCH/stage/$name"
 rm -rf "$SCRATCH/stage"
