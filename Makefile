@@ -3,13 +3,13 @@
 #   make version   prints the version
 # The version has one source, ToolInfo.version (what `v360audit --version` and every report show).
 
-VERSION := $(shell sed -n 's/^ *static let version = "\([^"]*\)".*/\1/p' Sources/V360Audit/Support/ToolInfo.swift)
+VERSION := $(shell sed -n 's/^.*static let version = "\([^"]*\)".*/\1/p' Sources/Reports/ToolInfo.swift)
 ARCH := $(shell uname -m)
 
 .PHONY: release version clean-release
 
 release:
-	@test -n "$(VERSION)" || { echo "make: no 'static let version' in Sources/V360Audit/Support/ToolInfo.swift" >&2; exit 1; }
+	@test -n "$(VERSION)" || { echo "make: no 'static let version' in Sources/Reports/ToolInfo.swift" >&2; exit 1; }
 	VERSION='$(VERSION)' ARCH='$(ARCH)' sh scripts/build-release.sh
 
 version:

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the release archive for hosts without Swift; run it as `make release`, which passes
-# VERSION (read from Sources/V360Audit/Support/ToolInfo.swift, the version's one source) and ARCH.
+# VERSION (read from Sources/Reports/ToolInfo.swift, the version's one source) and ARCH.
 #   dist/v360audit-VERSION-linux-ARCH.tar.gz   bin/, share/ (man page, completions), install.sh,
 #                                               README.md, LICENSE
 #   dist/SHA256SUMS
@@ -20,7 +20,7 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
     for tag in $(git tag --points-at HEAD 'v*'); do
         if [ "$tag" != "v$VERSION" ]; then
             echo "make release: HEAD is tagged $tag but ToolInfo.version is $VERSION." >&2
-            echo "  Set the version in Sources/V360Audit/Support/ToolInfo.swift, commit, and tag v<version> (README, \"Cutting a release\")." >&2
+            echo "  Set the version in Sources/Reports/ToolInfo.swift, commit, and tag v<version> (README, \"Cutting a release\")." >&2
             exit 1
         fi
     done
