@@ -15,11 +15,12 @@ import Testing
         var snapshotFile: String
     }
 
-    /// How the committed example is made: every report, with a report URL (the HTML banner links it).
-    static let exampleArguments = ["--format", "junit,markdown,json,html",
+    /// How the committed example is made: every report, the mail body included, with a report URL
+    /// (without one the mail names the output folder, which differs between runs).
+    static let exampleArguments = ["--format", "junit,markdown,json,html,mail",
                                    "--report-url", "https://reports.example.com/psa/2026-11-01/v360audit.html"]
     /// The files the example holds.
-    static let exampleFiles = ["v360audit.junit.xml", "v360audit.md", "v360audit.json", "v360audit.html"]
+    static let exampleFiles = ["v360audit.junit.xml", "v360audit.md", "v360audit.json", "v360audit.html", "v360audit.mail.html"]
 
     static let shared = Task { () -> Run in
         let directory = try! TestPaths.temporaryDirectory()

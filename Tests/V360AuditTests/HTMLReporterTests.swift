@@ -82,6 +82,7 @@ import Testing
     @Test func deterministic() {
         let context = HTMLFixtures.hostileContext()
         #expect(HTMLReporter().render(context) == HTMLReporter().render(context))
+        #expect(MailReporter().render(context) == MailReporter().render(context))
     }
 
     @Test func firstScreenUnfoldedRestFolded() {
