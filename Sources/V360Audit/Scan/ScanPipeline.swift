@@ -82,6 +82,7 @@ struct ScanPipeline {
         var context = Self.context(result, snapshot: snapshot, sha256: fingerprint,
                                    source: source, gate: gate)
         context.reportURL = output.reportURL
+        context.reportDirectory = output.outputDirectory
         if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try ReportWriter(directory: output.outputDirectory).write(reporters, context: context)
         console.out(ScanSummary(context: context, files: written).paragraph)
