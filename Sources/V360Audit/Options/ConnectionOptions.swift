@@ -88,20 +88,24 @@ struct ConnectionOptions: ParsableArguments {
     private func readPrivateKey(environment: [String: String]) throws(V360AuditError) -> String? {
         let file = (privateKeyFile?.isEmpty == false ? privateKeyFile : nil)
             ?? environment["CWM_PRIVATE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let file {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw V360AuditError.unreadableInput(file: file, detail: "the private key file is not UTF-8 text")
-                }
-                return text
-            } catch let error as V360AuditError {
-                throw error
-            } catch {
-                throw .unreadableInput(file: file, detail: "cannot read the private key file")
-            }
-        }
+        if let file { return try Self.readPrivateKey(file: file) }
         return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The text of a private key file (a fleet tenant's `privateKeyFile` too).
+    /// - Throws: `V360AuditError.unreadableInput` naming the file, never its content.
+    static func readPrivateKey(file: String) throws(V360AuditError) -> String {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw V360AuditError.unreadableInput(file: file, detail: "the private key file is not UTF-8 text")
+            }
+            return text
+        } catch let error as V360AuditError {
+            throw error
+        } catch {
+            throw .unreadableInput(file: file, detail: "cannot read the private key file")
+        }
     }
 
     /// A reader configuration for these options: the proxy from `HTTPS_PROXY`/`NO_PROXY` for this
@@ -112,6 +116,17 @@ struct ConnectionOptions: ParsableArguments {
     func configuration(site: SiteAddress, credentials: Credentials, logger: Logger, environment: [String: String],
                        now: @escaping @Sendable () -> Date = Date.init) throws(V360AuditError) -> ReaderConfiguration {
         let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        return try Self.configuration(site: site, credentials: credentials, caFile: caFile, concurrency: concurrency,
+                                      timeout: timeout, logger: logger, environment: environment, now: now)
+    }
+
+    /// A reader configuration from its parts: a single scan's flags, or a fleet tenant's entry
+    /// with the command's `--concurrency` and `--timeout`.
+    /// - Throws: `V360AuditError.reader` (exit 64) for a CA file that is missing or holds no
+    ///   certificate, or a proxy variable that is not an `http://` proxy URL.
+    static func configuration(site: SiteAddress, credentials: Credentials, caFile: String?, concurrency: Int, timeout: Int,
+                              logger: Logger, environment: [String: String],
+                              now: @escaping @Sendable () -> Date) throws(V360AuditError) -> ReaderConfiguration {
         do {
             let trusted = try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
             let proxy = try ProxySettings.from(environment: environment, targetHost: site.host)
