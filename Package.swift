@@ -71,6 +71,8 @@ let package = Package(
                 "ManageSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // The tenants file is read with AuditRules' strict YAML machinery, whose nodes are Yams'.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
