@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// v360audit: a read-only audit of ConnectWise Manage API access.
-/// Module dependencies go one way: V360Audit → AuditRules → ManageReader, all on V360Core.
+/// Module dependencies go one way: V360Audit → Reports → AuditRules → ManageReader, all on V360Core.
 /// ManageSimulator is a separate HTTP server that shares no model code with the reader.
 let package = Package(
     name: "v360audit",
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "V360Core", targets: ["V360Core"]),
         .library(name: "ManageReader", targets: ["ManageReader"]),
         .library(name: "AuditRules", targets: ["AuditRules"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "ManageSimulator", targets: ["ManageSimulator"]),
     ],
     dependencies: [
@@ -31,7 +32,14 @@ let package = Package(
     ],
     targets: [
         // What every module shares: the one file writer and the other small pieces below them all.
-        .target(name: "V360Core"),
+        .target(
+            name: "V360Core",
+            dependencies: [
+                // Already resolved through swift-nio-ssl; its SHA-256 (BoringSSL's assembly) fingerprints
+                // snapshots and findings several times faster than a Swift implementation (README, design notes).
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "ManageReader",
             dependencies: [
@@ -48,9 +56,16 @@ let package = Package(
         .target(
             name: "AuditRules",
             dependencies: [
+                "V360Core",
                 "ManageReader",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // The reporters: each a pure function of a report context that writes bytes into a
+        // DurableFile; the executable decides which run, where the files go and the exit code.
+        .target(
+            name: "Reports",
+            dependencies: ["AuditRules", "ManageReader", "V360Core"]
         ),
         .target(
             name: "ManageSimulator",
@@ -68,6 +83,7 @@ let package = Package(
                 "V360Core",
                 "ManageReader",
                 "AuditRules",
+                "Reports",
                 "ManageSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,12 +111,15 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "V360CoreTests", dependencies: ["V360Core"]),
+        // Helpers the test targets share (a scratch folder, optionally a small tmpfs to fill up).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "V360CoreTests", dependencies: ["V360Core", "TestSupport"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(
             name: "V360AuditTests",
-            dependencies: ["V360Audit", "V360Core", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2"],
+            dependencies: ["V360Audit", "Reports", "V360Core", "AuditRules", "ManageReader", "ManageSimulator", "CLibXML2",
+                           "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// `v360audit`: a read-only audit of ConnectWise Manage API access.
 ///

@@ -27,11 +27,26 @@ import Testing
         #expect(text.contains("# V360API: tool from the email-reconnector profile's hint: the vendor suggests the member name 'V360API'"))
         #expect(register.keys.first { $0.member == "HuduSync" }?.tool == "hudu")
         #expect(register.keys.first { $0.member == "ZapierSync" }?.tool == "TODO")
+        // The scanner's own member (the member of /system/mySecurity) is audited like every tool.
+        #expect(register.keys.first { $0.member == "v360audit" }?.tool == "v360audit")
+        #expect(text.contains("# v360audit: the member this scan ran as (/system/mySecurity)"))
+        // A TODO entry names the three profiles closest to what its role grants.
+        let zapier = try #require(text.split(separator: "\n").first { $0.hasPrefix("  # ZapierSync:") })
+        #expect(zapier.contains("closest profiles: "), "\(zapier)")
+        #expect(zapier.components(separatedBy: " to change)").count - 1 == 3, "\(zapier)")
         #expect(!register.keys.contains { $0.member == "OldSync" }, "inactive members are not drafted")
         #expect(!text.contains(DemoTenant.fixture.credentials.privateKey))
         // The draft as it is: a scan loads it (never 64).
         let (scanCode, scanOutput) = await runCommand(["scan", "--demo", "--register", out, "--output-dir", directory.path, "--quiet"])
         #expect([0, 1, 2].contains(scanCode), "\(scanOutput.err)")
+        // TODO is a tool not set yet, never a profile file to add.
+        for name in ["v360audit.json", "v360audit.md", "v360audit.junit.xml"] {
+            let report = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            #expect(!report.lowercased().contains("todo.yml"), "\(name) asks for a todo profile")
+            #expect(!report.contains("tool-profile:TODO"), "\(name)")
+            #expect(report.contains("tool not set yet (TODO in the register)") || report.contains("Tool not set yet (TODO in the register)"),
+                    "\(name)")
+        }
     }
 
     @Test func profilesListShowsTheLibrary() async throws {

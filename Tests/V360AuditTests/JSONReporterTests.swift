@@ -1,6 +1,7 @@
 @testable import AuditRules
 import Foundation
 import ManageReader
+@testable import Reports
 import Testing
 @testable import V360Audit
 

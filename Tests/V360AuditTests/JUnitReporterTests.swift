@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+@testable import Reports
 import Testing
 @testable import V360Audit
 

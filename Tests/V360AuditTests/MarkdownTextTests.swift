@@ -1,4 +1,5 @@
 import AuditRules
+@testable import Reports
 import Testing
 @testable import V360Audit
 

@@ -31,4 +31,51 @@ import Testing
         #expect(try JSONSerialization.data(withJSONObject: report["plan"]!, options: [.sortedKeys])
             == JSONSerialization.data(withJSONObject: plan, options: [.sortedKeys]))
     }
+
+    @Test func thePlanSaysWhichEscalationItCannotRemove() async throws {
+        let (code, output) = await runCommand(["plan", "--demo", "--quiet", "--format", "json"])
+        #expect(code == 0)
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [[String: Any]])
+        func residual(_ index: Int) -> [String] {
+            ((plan[index]["residual"] as? [[String: Any]]) ?? []).map { item in
+                ["ruleId", "module", "function", "op"].map { item[$0] as? String ?? "?" }.joined(separator: " ")
+                    + " <- " + ((item["requestedBy"] as? [String]) ?? []).joined(separator: ",")
+            }
+        }
+        // The role created for AdminSync (Passportal) keeps Member Maintenance and Security at All.
+        #expect(plan[0]["member"] as? String == "AdminSync")
+        #expect(residual(0) == [
+            "api-member-privilege-escalation System Member Maintenance add <- passportal",
+            "api-member-privilege-escalation System Member Maintenance edit <- passportal",
+            "api-member-privilege-escalation System Security add <- passportal",
+            "api-member-privilege-escalation System Security edit <- passportal",
+        ])
+        // CIPP's role asks for nothing sensitive; lowering API - Backup removes all of it.
+        #expect(plan[1]["member"] as? String == "PowerSync")
+        #expect(residual(1).isEmpty && plan[1]["residual"] != nil, "an empty list, not a missing key")
+        #expect(plan[3]["roleName"] as? String == "API - Backup" && residual(3).isEmpty)
+        // Lowering API - Integrations in place keeps what Passportal (one of its tools) asks for.
+        #expect(residual(2).allSatisfy { $0.hasSuffix("<- passportal") } && residual(2).count == 2)
+        let (_, markdown) = await runCommand(["plan", "--demo", "--quiet"])
+        #expect(markdown.out.contains("**This change does not remove every sensitive grant.**"))
+        #expect(markdown.out.contains("- System / Security, edit (`api-member-privilege-escalation`): "
+            + "asked for by the profile of `passportal`"))
+    }
+
+    @Test func aPlanThatCannotBeWrittenToStdoutExits2() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: TestPaths.executable.path),
+                     "build the executable beside the tests: swift build --build-tests")
+        // The real process: stdout redirected to a device that is always full.
+        let process = Process()
+        process.executableURL = TestPaths.executable
+        process.arguments = ["plan", "--demo", "--quiet"]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("cannot write standard output: no space left on the device"), "\(message)")
+    }
 }

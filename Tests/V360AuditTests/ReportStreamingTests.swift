@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+@testable import Reports
 import Testing
 import V360Core
 @testable import V360Audit

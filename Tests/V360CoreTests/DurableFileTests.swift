@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import V360Core
 
@@ -33,8 +34,9 @@ import Testing
         #expect(try folder.entries() == ["snapshot.json"])
     }
 
-    @Test func aFullDeviceKeepsLastNightsFileAndNamesTheCause() throws {
-        guard let folder = try ScratchFolder(tmpfsKilobytes: 64) else { return }
+    @Test(.enabled(if: ScratchFolder.canMount, "needs root to mount a small tmpfs"))
+    func aFullDeviceKeepsLastNightsFileAndNamesTheCause() throws {
+        let folder = try #require(try ScratchFolder(tmpfsKilobytes: 64))
         let path = folder.file("latest.json")
         try DurableFile.write("last night's good snapshot\n", to: path)
         let tooLarge = String(repeating: "{\"member\": 1}\n", count: 20_000)
@@ -45,8 +47,9 @@ import Testing
         #expect(try folder.entries() == ["latest.json"], "the temporary file is removed")
     }
 
-    @Test func aReadOnlyFileSystemKeepsTheFileAndNamesTheCause() throws {
-        guard let folder = try ScratchFolder(tmpfsKilobytes: 64) else { return }
+    @Test(.enabled(if: ScratchFolder.canMount, "needs root to mount a small tmpfs"))
+    func aReadOnlyFileSystemKeepsTheFileAndNamesTheCause() throws {
+        let folder = try #require(try ScratchFolder(tmpfsKilobytes: 64))
         let path = folder.file("v360audit.json")
         try DurableFile.write("{}\n", to: path)
         try #require(folder.makeReadOnly())

@@ -10,9 +10,12 @@ extension BundledPack {
 id: cipp
 name: CIPP
 vendor: CyberDrain
-source: https://github.com/CyberDrain/CoW-Docs/blob/main/inputs/psa-integrations/connectwise-psa/connectwise-permissions.md
+source: https://github.com/CyberDrain/CoW-Docs/blob/main/using-cow/navigation/integrations/connectwise-psa/connectwise-permissions.md
 verified: false
-notes: List taken from CyberDrain's warranty-sync (CoW) documentation; confirm it covers your CIPP features.
+notes: >-
+  List taken from CyberDrain's warranty-sync (CoW) documentation; confirm it covers your CIPP features. The page
+  moved from inputs/psa-integrations/ to using-cow/navigation/integrations/ on 2026-07-06 (CoW-Docs commit 51816cc,
+  content unchanged).
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All }
   - { module: Companies, function: Configurations, inquire: All, edit: All }

@@ -9,14 +9,13 @@ id: cyberdrain-cow
 name: CyberDrain CoW
 vendor: CyberDrain
 source: https://github.com/CyberDrain/CoW-Docs/blob/main/using-cow/navigation/integrations/connectwise-psa/connectwise-permissions.md
-references:
-  - https://github.com/CyberDrain/CoW-Docs/blob/main/inputs/psa-integrations/connectwise-psa/connectwise-permissions.md
 verified: true
 notes: >-
   "Best practice is to create a custom role for each integration"; "All other settings can remain set as None".
   Table Setup > Customize > Allow: Company / Company Status; Company / Company Type; Company / Configuration;
   Company / Configuration Status; the allow-list is not visible to the API. The earliest version of the page
-  (2025-08-08) named Table Setup tables as functions; it was not used.
+  (2025-08-08) named Table Setup tables as functions; it was not used. Until 2026-07-06 the page was at
+  inputs/psa-integrations/connectwise-psa/ (moved with unchanged content in commit 51816cc; the old address is gone).
 hints:
   roles: [CyberDrain Only Warranties]
 permissions:

@@ -3,21 +3,26 @@
 extension BundledPack {
     /// `rules/tools/immybot.yml`, embedded.
     static let file_tools_immybot = (path: "tools/immybot.yml", text: #"""
-# ImmyBot: ConnectWise Manage PSA link (companies, agreements, products).
-# From the ImmyBot documentation repository on GitHub, "ConnectWise Manage integration setup".
+# ImmyBot: ConnectWise Manage PSA link (companies, agreements, products; technician tools pod).
+# From the ImmyBot documentation repository on GitHub, "ConnectWise Manage" integration setup page.
 id: immybot
 name: ImmyBot
 vendor: Immense Networks
-source: https://github.com/immense/immybot-documentation/blob/main/src/guide/connectwise-manage-integration-setup.md
+source: https://github.com/immense/immybot-documentation/blob/main/Documentation/Integrations/connectwise-manage-integration-setup.md
 verified: true
 notes: >-
-  Inquire All only. Vendor spellings replaced: module "Company" (Companies) and function "Product" (Procurement >
-  Products). No statement about the Admin role.
+  Inquire All only. One optional row: Service Desk > Service Tickets, Inquire All, "Optional - Required for the
+  technician tools feature" (feature technician-tools; added by the vendor on 2025-01-27, commits 9e9f52ba and
+  d1a08883; the page's Technician Tools section repeats it). Vendor spellings replaced: module "Company"
+  (Companies) and function "Product" (Procurement > Products). No statement about the Admin role. The page moved
+  from src/guide/ to the repository root on 2022-02-08 and to Documentation/Integrations/ on 2025-06-25 (commit
+  fbce598c; the root file is now a redirect); re-read at commit a44fd962 (2026-01-28): the other five rows are as before.
 permissions:
   - { module: Companies, function: Company Maintenance, inquire: All }
   - { module: Finance, function: Agreements, inquire: All }
   - { module: Procurement, function: Product Catalog, inquire: All }
   - { module: Procurement, function: Products, inquire: All }
+  - { module: Service Desk, function: Service Tickets, inquire: All, feature: technician-tools }
   - { module: System, function: API Reports, inquire: All }
 
 """#)

@@ -74,6 +74,7 @@ enum BundledPack {
         file_tools_timezest,
         file_tools_umbrella,
         file_tools_v360_accounting_sync,
+        file_tools_v360audit,
         file_tools_wise_sync,
     ]
 }

@@ -4,8 +4,11 @@ import ManageReader
 /// A first key register written from the PSA itself: one entry per active API member, the tool
 /// guessed from the profiles' `hints`, else from a profile the member's role grants exactly.
 ///
-/// The draft is valid register YAML as it is (`TODO` tools are "no tool profile": not evaluated),
-/// so a scan with it never exits 64; the comments tell the MSP what to check.
+/// The scanner's own member (the `member` of `/system/mySecurity`) gets the bundled `v360audit`
+/// profile, so the scanner is audited by the same rules as every tool. The draft is valid register
+/// YAML as it is (a `TODO` tool is "tool not set yet": not evaluated, never a missing profile),
+/// so a scan with it never exits 64; the comments tell the MSP what to check, and a `TODO`
+/// entry's comment names the three profiles closest to what its role grants.
 public struct RegisterDraft: Sendable {
     /// One drafted entry.
     public struct Entry: Sendable, Equatable {
@@ -35,11 +38,20 @@ public struct RegisterDraft: Sendable {
             .map { Self.guess($0, ctx, profiles) }
     }
 
+    /// The bundled profile of exactly what a scan reads, given to the scanner's own member.
+    public static let scannerTool = "v360audit"
+
     private static func guess(_ member: MemberView, _ ctx: AuditContext, _ profiles: [ToolProfile]) -> Entry {
         let role = member.role?.id.flatMap { ctx.rolesById[$0] }
         let roleName = role?.name ?? member.role?.name
         func same(_ a: String?, _ b: String) -> Bool {
             a.map { $0.trimmingCharacters(in: .whitespaces).lowercased() == b.lowercased() } ?? false
+        }
+        let scanner = ctx.snapshot.scanner?.member?.identifier.map { same(member.identifier, $0) } ?? false
+        if scanner {
+            return Entry(member: member.identifier, tool: scannerTool,
+                         reason: "the member this scan ran as (/system/mySecurity): the scanner's own key, audited "
+                             + "against the \(scannerTool) profile (inquire only)")
         }
         var hinted: [(ToolProfile, String)] = []
         for profile in profiles {
@@ -68,11 +80,12 @@ public struct RegisterDraft: Sendable {
                          reason: "tool from its role '\(role.name)', which grants exactly what the \(first.id) profile lists"
                              + others(exact.dropFirst().map(\.id)))
         }
-        let scanner = ctx.snapshot.scanner?.member?.identifier.map { same(member.identifier, $0) } ?? false
+        let closest = ctx.closestProfiles(rows, roleId: role.id, profiles: profiles)
+            .map { "\($0.profile.id) (\($0.rows) row\($0.rows == 1 ? "" : "s") to change)" }
         return Entry(member: member.identifier, tool: nil,
-                     reason: (scanner ? "the member this scan ran as (the scanner's own key); " : "")
-                         + "no profile hint matches and its role '\(role.name)' matches no profile's list exactly; "
-                         + "set the tool id (v360audit profiles list), one entry per key")
+                     reason: "no profile hint matches and its role '\(role.name)' matches no profile's list exactly"
+                         + (closest.isEmpty ? "" : "; closest profiles: " + closest.joined(separator: ", "))
+                         + "; set the tool id (v360audit profiles list), one entry per key")
     }
 
     private static func others(_ ids: [String]) -> String {

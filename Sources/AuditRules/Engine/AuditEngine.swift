@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// Evaluates a rule pack against a snapshot: a pure function of its inputs (no clock, no I/O),
 /// so the same inputs give the same result byte for byte.

@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// A ``ReadObserver`` that starts the evaluation while the PSA is still being read: as each role's
 /// settings arrive it indexes them and judges the overbroad rules for the API members holding the

@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 extension EvaluationOutput {
     /// Evaluates `items` in contiguous chunks on all cores and joins the chunks' outputs in item

@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// A set of rules and tool profiles: the bundled pack, optionally overridden or extended by
 /// `--rules DIR` directories (later directories win by id, for rules and tools alike).

@@ -41,8 +41,11 @@ enum LeastPrivilegePlanner {
                 let spec = ctx.needSpec(of: member)
                 let specGrants = grantsBySpec[spec] ?? grants(spec, ctx)
                 grantsBySpec[spec] = specGrants
-                entries.append(PlanEntry(action: .newRole, roleId: role.id, roleName: role.name, member: member.identifier,
-                                         tools: spec.toolIds, grants: specGrants))
+                var entry = PlanEntry(action: .newRole, roleId: role.id, roleName: role.name, member: member.identifier,
+                                      tools: spec.toolIds, grants: specGrants)
+                // The new role grants exactly the needs: what of them the sensitive rules watch stays.
+                entry.residual = ResidualGrants(ctx: ctx).residual(created: specGrants, spec: spec)
+                entries.append(entry)
             }
         }
         return entries.sorted { $0.sortKey < $1.sortKey }
@@ -60,8 +63,19 @@ enum LeastPrivilegePlanner {
             PlanEntry.Change(module: $0.module, function: $0.function, op: $0.op.rawValue, from: $0.granted, to: $0.needed.name)
         }
         let members = apiHolders.map(\.identifier).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
-        return PlanEntry(action: .lowerRole, roleId: role.id, roleName: role.name, members: members,
-                         tools: spec.toolIds, changes: changes)
+        var entry = PlanEntry(action: .lowerRole, roleId: role.id, roleName: role.name, members: members,
+                              tools: spec.toolIds, changes: changes)
+        // After lowering, each row grants the lower of today's level and the need.
+        var granted: [Int: OpRanks] = [:]
+        for (row, catalogEntry) in zip(rows, ctx.roleEntries[role.id] ?? []) {
+            for op in PermissionOperation.allCases {
+                granted[catalogEntry, default: OpRanks()].raise(op, to: ctx.levels.info(row.level(op)).rank)
+            }
+        }
+        entry.residual = ResidualGrants(ctx: ctx).residual(spec: spec) { catalogEntry, op in
+            min((granted[catalogEntry] ?? OpRanks())[op], (needs[catalogEntry] ?? OpRanks())[op])
+        }
+        return entry
     }
 
     /// Exactly the spec's needs: one grant per profile row (feature rows per the declared

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// JSON (DESIGN.md "Least-privilege plan"):
 /// `{action: "lower-role", roleId, roleName, members, tools, changes: [{module, function, op, from, to}]}` or
-/// `{action: "new-role", roleId, roleName, member, tools, grants: [{module, function, add, edit, delete, inquire}]}`.
+/// `{action: "new-role", roleId, roleName, member, tools, grants: [{module, function, add, edit, delete, inquire}]}`;
+/// both with `residual: [{ruleId, module, function, op, requestedBy}]`.
 public struct PlanEntry: Sendable, Equatable, Codable {
     /// What to do with the role.
     public enum Action: String, Sendable, Codable {
@@ -45,6 +46,21 @@ public struct PlanEntry: Sendable, Equatable, Codable {
         public var inquire: String
     }
 
+    /// A sensitive grant the changed or created role still has, because a tool's profile asks for
+    /// it: the `sensitive-grant` rule `ruleId` will still flag it after the change.
+    public struct Residual: Sendable, Equatable, Codable {
+        /// The rule that will still fire (`api-member-privilege-escalation`, …).
+        public var ruleId: String
+        /// Module as the PSA's settings row names it.
+        public var module: String
+        /// Function as the settings row names it.
+        public var function: String
+        /// The operation still granted.
+        public var op: String
+        /// The member's tools whose profiles ask for it, sorted.
+        public var requestedBy: [String]
+    }
+
     /// The action.
     public var action: Action
     /// The role the member(s) hold today.
@@ -61,6 +77,9 @@ public struct PlanEntry: Sendable, Equatable, Codable {
     public var changes: [Change]?
     /// `new-role`: the role to create.
     public var grants: [Grant]?
+    /// Sensitive grants the role keeps after the change (empty when none), sorted by rule, module,
+    /// function, op: so nobody applies the plan believing an escalation is gone when it is not.
+    public var residual: [Residual] = []
 
     /// Sort key: role id, then member, lower-role entries first within a role.
     var sortKey: (Int, Int, String) { (roleId, action == .lowerRole ? 0 : 1, member?.lowercased() ?? "") }

@@ -36,6 +36,10 @@ public struct KeyRegister: Sendable, Hashable {
         /// Line of the entry in the register file.
         public var line: Int?
 
+        /// True when the tool is still `TODO` (as `register draft` writes it when it cannot guess):
+        /// the MSP has not said which tool the key is for yet, which is not a missing profile file.
+        public var toolIsUnset: Bool { KeyRegister.isUnset(tool) }
+
         /// Creates a key entry.
         public init(member: String, description: String, tool: String, owner: String? = nil,
                     created: CalendarDate? = nil, retired: Bool = false, features: Set<String>? = nil,
@@ -49,6 +53,11 @@ public struct KeyRegister: Sendable, Hashable {
             self.features = features.map { Set($0.map { $0.lowercased() }) }
             self.line = line
         }
+    }
+
+    /// True when a tool id is the draft's placeholder `TODO` (any case, surrounding spaces ignored).
+    public static func isUnset(_ tool: String) -> Bool {
+        tool.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare("TODO") == .orderedSame
     }
 
     /// Entries in file order (`registerIndex` counts from 0 in this order).

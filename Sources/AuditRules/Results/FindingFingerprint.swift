@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// A finding's fingerprint: the first 16 lowercase hex digits of the SHA-256 of the canonical
 /// JSON of `{"evidence": …, "resource": …, "ruleId": …}` (DESIGN.md, "Waivers").
@@ -9,7 +10,7 @@ import ManageReader
 public enum FindingFingerprint {
     /// The fingerprint of a rule's verdict on a resource with this evidence.
     public static func of(ruleId: String, resource: ResourceRef, evidence: EvidenceValue) -> String {
-        String(SnapshotStore.sha256Hex(Data(canonicalBytes(ruleId: ruleId, resource: resource, evidence: evidence))).prefix(16))
+        String(SHA256Hex.of(Data(canonicalBytes(ruleId: ruleId, resource: resource, evidence: evidence))).prefix(16))
     }
 
     /// The exact bytes hashed (exposed for tests and for users checking a fingerprint by hand).

@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// Reads every page of one list.
 ///
@@ -45,7 +46,7 @@ struct ListReader: Sendable {
             let final = min(lastNumber, configuration.maxPages)
             let urls = (2...final).compactMap { Self.url(next, page: $0) }
             urls.forEach { visited.insert($0.absoluteString) }
-            let pages = await boundedMap(urls, limit: configuration.concurrency) { url in
+            let pages = await urls.boundedMap(limit: configuration.concurrency) { url in
                 await fetch(url, endpoint, map: map)
             }
             pagesRead += pages.count

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import V360Core
 
 /// The read-only ConnectWise Manage client: reads a ``TenantSnapshot`` and runs `doctor` checks.
 ///
@@ -96,7 +97,7 @@ public struct ManageClient: Sendable {
             gaps.append(ReadGap(area: .roleSettings, endpoint: "/system/securityRoles/{id}/settings", status: nil,
                                 detail: "not read: the role list could not be read"))
         }
-        let settings = await boundedMap(list.rows, limit: configuration.concurrency) { role in
+        let settings = await list.rows.boundedMap(limit: configuration.concurrency) { role in
             let result = await reader.read(.roleSettings(role.id)) { $0.roleSetting() }
             if result.error == nil, !observers.isEmpty {
                 var read = role

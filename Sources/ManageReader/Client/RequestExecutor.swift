@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Sends GETs for one read: builds headers at send time, retries what is worth retrying, keeps
 /// the overall deadline, stops everything after a 401 or a transport failure that no retry can
@@ -13,9 +14,9 @@ final class RequestExecutor: Sendable {
     private let started: ContinuousClock.Instant
     /// The 401 or the unfixable transport failure that stopped the read, once one has: nothing is
     /// sent after that.
-    private let halt = LockedState<ReaderError?>(nil)
+    private let halt = Mutex<ReaderError?>(nil)
     /// Requests sent so far, retries included (bounded by `requestBudget`).
-    private let requestsSent = LockedState(0)
+    private let requestsSent = Mutex(0)
 
     init(configuration: ReaderConfiguration, transport: any HTTPTransport) {
         self.configuration = configuration

@@ -1,4 +1,5 @@
 import Crypto
+import V360Core
 import Foundation
 
 /// A SHA-256 of a snapshot's canonical bytes, started on a prefix before the whole is known.
@@ -29,7 +30,7 @@ struct SnapshotDigest: Sendable {
         let start = resumedParts(parts)
         var hasher = start > 0 ? self.hasher : Crypto.SHA256()
         for part in parts[start...] { part.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
-        return SnapshotStore.hex(hasher.finalize())
+        return SHA256Hex.hex(hasher.finalize())
     }
 
     /// How many of `parts` ``finish(_:)`` takes as hashed: all parts hashed when `parts` begin

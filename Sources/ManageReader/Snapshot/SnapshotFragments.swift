@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// A ``ReadObserver`` that encodes the bulk of a snapshot — the member lists and every role with
 /// its settings — while the read is still waiting on the PSA, on a queue of its own, so encoding

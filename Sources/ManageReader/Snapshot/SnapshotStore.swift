@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import V360Core
 
@@ -101,20 +100,7 @@ public enum SnapshotStore {
         try DurableFile.write([UInt8](encoded), to: url.path)
     }
 
-    /// The SHA-256 of `data` as lower-case hex (reports fingerprint the snapshot they were made from).
-    /// swift-crypto's SHA-256 (BoringSSL's assembly) hashes a 20 MB snapshot in milliseconds, where
-    /// the portable Swift implementation this replaced took about a fifth of a second.
-    public static func sha256Hex(_ data: Data) -> String { hex(Crypto.SHA256.hash(data: data)) }
-
-    /// Lower-case hex of a digest.
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    /// The SHA-256 of a snapshot file's bytes as lower-case hex (reports fingerprint the snapshot
+    /// they were made from).
+    public static func sha256Hex(_ data: Data) -> String { SHA256Hex.of(data) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import V360Core
 
 /// Writes a snapshot's canonical bytes directly, each type's keys in sorted order: the same bytes
 /// `JSONEncoder` gives with sorted keys and pretty printing (a test compares the two on generated
@@ -84,14 +85,10 @@ enum SnapshotWriter {
     /// the piece made during the read where the role is the one it was made from, the rest encoded
     /// on all cores.
     private static func roleElements(_ roles: [SecurityRole], _ pieces: SnapshotFragments.Pieces) -> [[UInt8]] {
-        let elements = Mutex([[UInt8]](repeating: [], count: roles.count))
-        DispatchQueue.concurrentPerform(iterations: roles.count) { index in
-            let role = roles[index]
-            let bytes: [UInt8]
-            if let piece = pieces.roles[role.id], piece.role == role { bytes = piece.bytes } else { bytes = laterElement(role) }
-            elements.withLock { $0[index] = bytes }
+        roles.concurrentMap { role in
+            if let piece = pieces.roles[role.id], piece.role == role { return piece.bytes }
+            return laterElement(role)
         }
-        return elements.withLock { $0 }
     }
 
     /// `role` as an element of the `securityRoles` array that follows another.

@@ -68,7 +68,7 @@ extension DemoTenant {
         ["id": .int(id), "name": .string(roleName(id)), "_info": ["securityRole_href": .string("\(hrefBase)/system/securityroles/\(id)")]]
     }
 
-    private static let hrefBase = "https://api-na.myconnectwise.net/v2025_1/apis/3.0"
+    private static let hrefBase = ServerFilledFields.hrefBase
 
     private static let info: JSONValue = ["lastUpdated": "2026-09-01T12:00:00Z", "updatedBy": "jsmith"]
 
@@ -91,6 +91,7 @@ extension DemoTenant {
         if p.licenseClass == "F", p.id != 101 {
             fields["reportsTo"] = ["id": 101, "identifier": "jsmith", "name": "Jane Smith", "_info": ["member_href": .string("\(hrefBase)/system/members/101")]]
         }
+        ServerFilledFields.completeMember(&fields, mailDomain: "demo-msp.example")
         return .object(fields)
     }
 
@@ -104,6 +105,7 @@ extension DemoTenant {
         ]
         if p.inactive == true { fields["inactiveDate"] = "2025-06-30T00:00:00Z" }
         if p.id == 201 { fields["notes"] = "Key for Visionary 360 Email reConnector; owner secops@demo-msp.example" }
+        ServerFilledFields.completeAPIMember(&fields)
         return .object(fields)
     }
 }

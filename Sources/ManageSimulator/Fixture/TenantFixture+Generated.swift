@@ -28,16 +28,20 @@ extension TenantFixture {
             let identifier: String = isScanner ? "scanner" : (isAPI ? "api\(id)" : "member\(id)")
             let role = isScanner ? scannerRole : (id % roleCount) + 1
             let inactive: JSONValue = .bool(id % 10 == 0 && !isScanner)
-            memberList.append([
+            var member: [String: JSONValue] = [
                 "id": .int(id), "identifier": .string(identifier), "firstName": .string(isAPI ? "API" : "Member"),
                 "lastName": .string("No. \(id)"), "licenseClass": isAPI ? "A" : "F", "inactiveFlag": inactive,
                 "adminFlag": false, "securityRole": roleRef(role), "_info": info,
-            ])
+            ]
+            ServerFilledFields.completeMember(&member, mailDomain: "generated-msp.example")
+            memberList.append(.object(member))
             if isAPI {
-                apiList.append([
+                var apiMember: [String: JSONValue] = [
                     "id": .int(id), "identifier": .string(identifier), "name": .string("API No. \(id)"),
                     "inactiveFlag": inactive, "securityRole": roleRef(role), "_info": info,
-                ])
+                ]
+                ServerFilledFields.completeAPIMember(&apiMember)
+                apiList.append(.object(apiMember))
             }
         }
 

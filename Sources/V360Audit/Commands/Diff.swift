@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditRules
 import Foundation
 import ManageReader
+import Reports
 
 extension V360AuditCommand {
     /// `v360audit diff OLD NEW`: what changed in the PSA between two snapshots.

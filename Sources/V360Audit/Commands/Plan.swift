@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditRules
 import Foundation
+import Reports
 
 extension V360AuditCommand {
     /// `v360audit plan [source] [inputs]`: the least-privilege plan to stdout, no reports written.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// When the scan fails the build.
 struct GateOptions: ParsableArguments {

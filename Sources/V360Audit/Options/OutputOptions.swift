@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// Where reports go and which ones are written.
 struct OutputOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Synchronization
 import V360Core
 

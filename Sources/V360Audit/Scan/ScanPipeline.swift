@@ -2,6 +2,7 @@ import AuditRules
 import Foundation
 import Logging
 import ManageReader
+import Reports
 import V360Core
 
 /// The `scan` command's work for one PSA: check the options, run the ``TenantScan``, print the

@@ -1,4 +1,5 @@
 import AuditRules
+import Reports
 
 /// The one-paragraph summary `scan` prints to stdout: verdict, counts, where the reports went.
 struct ScanSummary {

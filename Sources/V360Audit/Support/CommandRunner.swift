@@ -37,6 +37,8 @@ enum CommandRunner {
                 return argumentParserOutcome(error, console: console)
             }
         }
+        // `simulate` shuts its server down on a signal itself; every other command may be writing.
+        if !(runnable is V360AuditCommand.Simulate) { InterruptCleanup.install() }
         do {
             let code = try await runnable.execute(console: console)
             // A result that did not reach stdout (a full disk behind a redirect) was not delivered.

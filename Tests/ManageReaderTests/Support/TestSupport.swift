@@ -1,23 +1,15 @@
 import Foundation
 import Logging
+import Synchronization
 @testable import ManageReader
 
 /// A thread-safe list, for recording what concurrent code did.
-final class Recorder<Element: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Element] = []
+final class Recorder<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
 
-    func append(_ item: Element) {
-        lock.lock()
-        items.append(item)
-        lock.unlock()
-    }
+    func append(_ item: Element) { items.withLock { $0.append(item) } }
 
-    var all: [Element] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
-    }
+    var all: [Element] { items.withLock { $0 } }
 }
 
 /// A sleeper that returns at once and records every requested delay in seconds.

@@ -6,20 +6,36 @@ import ManageSimulator
 /// `$ref` to other component schemas, `items`, `properties` and `additionalProperties`.
 ///
 /// Every field of a served object must be declared by its schema (so a misspelt field fails),
-/// and every value must have the declared type. `required` is not enforced: the vendor marks
-/// write-side requirements there, and the real API omits empty fields when reading.
+/// and every value must have the declared type. `required` is checked separately, by
+/// ``missingProperties(_:schema:also:path:)``: client libraries generated from the spec refuse an
+/// object without a required property, so a full read (no `fields=`) must carry them all.
 struct SchemaChecker {
     /// Component schemas by name (`components.schemas` plus the excerpt's `x-schemas-from-go-sdk`).
     let schemas: [String: JSONValue]
 
-    /// Loads the vendor excerpt copied into `Fixtures/`.
+    /// Loads the vendor excerpt copied into `Fixtures/`, plus the `IntegratorLogin` schema the
+    /// excerpt lacks (`Fixtures/connectwise-integrator-login-schema.json`, same source repository).
     static func vendorExcerpt() throws -> SchemaChecker {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/connectwise-openapi-excerpt.json")
-        let document = try JSONValue.parse(Array(Data(contentsOf: url)), source: url.lastPathComponent)
-        var schemas = document["components"]?["schemas"]?.objectValue ?? [:]
-        for (name, schema) in document["components"]?["x-schemas-from-go-sdk"]?.objectValue ?? [:] { schemas[name] = schema }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        var schemas: [String: JSONValue] = [:]
+        for file in ["connectwise-openapi-excerpt.json", "connectwise-integrator-login-schema.json"] {
+            let url = fixtures.appendingPathComponent(file)
+            let document = try JSONValue.parse(Array(Data(contentsOf: url)), source: file)
+            for section in ["schemas", "x-schemas-from-go-sdk"] {
+                for (name, schema) in document["components"]?[section]?.objectValue ?? [:] { schemas[name] = schema }
+            }
+        }
         return SchemaChecker(schemas: schemas)
+    }
+
+    /// The properties of the named schema's `required` list, and `also`, that `value` lacks (a
+    /// null counts as present: nullability is ``problems(_:schema:path:)``'s to judge).
+    func missingProperties(_ value: JSONValue, schema name: String, also: [String] = [], path: String = "$") -> [String] {
+        let required = (schemas[name]?["required"]?.arrayValue ?? []).compactMap(\.stringValue)
+        guard let fields = value.objectValue else { return ["\(path): expected an object, found \(value.typeName)"] }
+        return required.filter { fields[$0] == nil }.map { "\(path).\($0): missing (\(name) requires it)" }
+            + also.filter { fields[$0] == nil }.map { "\(path).\($0): missing (every real \(name) has it)" }
     }
 
     /// Problems of `value` against the named component schema; empty when it conforms.

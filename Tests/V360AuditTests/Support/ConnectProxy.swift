@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 ///
 /// Plain sockets and one thread per connection: a test proxy serves a handful of connections and
 /// must be obviously correct. It only ever connects to 127.0.0.1; any other target is refused.
-final class ConnectProxy: @unchecked Sendable {
+final class ConnectProxy: Sendable {
     /// What the proxy does with a `CONNECT`.
     enum Mode: Sendable {
         case tunnel
@@ -25,10 +26,8 @@ final class ConnectProxy: @unchecked Sendable {
     let port: Int
     private let mode: Mode
     private let listener: Int32
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var received: [Connect] = []
-    private var open: Set<Int32> = []
+    /// The CONNECTs received and the descriptors open, shared by the connection threads.
+    private let state = Mutex((received: [Connect](), open: Set<Int32>()))
 
     private init(port: Int, mode: Mode, listener: Int32) {
         self.port = port
@@ -37,7 +36,7 @@ final class ConnectProxy: @unchecked Sendable {
     }
 
     /// Every `CONNECT` so far, in order.
-    var connects: [Connect] { lock.withLock { received } }
+    var connects: [Connect] { state.withLock { $0.received } }
 
     /// Listens on a free loopback port.
     static func start(mode: Mode = .tunnel) throws -> ConnectProxy {
@@ -51,7 +50,7 @@ final class ConnectProxy: @unchecked Sendable {
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for descriptor in lock.withLock({ open }) { shutdown(descriptor, Int32(SHUT_RDWR)) }
+        for descriptor in state.withLock({ $0.open }) { shutdown(descriptor, Int32(SHUT_RDWR)) }
     }
 
     // MARK: - Connections
@@ -73,7 +72,7 @@ final class ConnectProxy: @unchecked Sendable {
         let target = request.count >= 2 ? String(request[1]) : ""
         let authorization = lines.dropFirst().first { $0.lowercased().hasPrefix("proxy-authorization:") }
             .map { String($0.dropFirst("proxy-authorization:".count)).trimmingCharacters(in: .whitespaces) }
-        lock.withLock { received.append(Connect(target: target, proxyAuthorization: authorization)) }
+        state.withLock { $0.received.append(Connect(target: target, proxyAuthorization: authorization)) }
         let parts = target.split(separator: ":")
         guard case .tunnel = mode, request.first == "CONNECT", parts.count == 2,
               parts[0] == "127.0.0.1" || parts[0] == "localhost", let port = Int(parts[1]),
@@ -89,10 +88,10 @@ final class ConnectProxy: @unchecked Sendable {
         Self.pump(client, upstream)
     }
 
-    private func track(_ descriptor: Int32) { _ = lock.withLock { open.insert(descriptor) } }
+    private func track(_ descriptor: Int32) { _ = state.withLock { $0.open.insert(descriptor) } }
 
     private func untrack(_ descriptor: Int32) {
-        _ = lock.withLock { open.remove(descriptor) }
+        _ = state.withLock { $0.open.remove(descriptor) }
         close(descriptor)
     }
 

@@ -1,12 +1,11 @@
 import Foundation
+import Synchronization
 @testable import V360Audit
 
 /// Captures what a command writes to stdout and stderr.
-final class OutputCapture: @unchecked Sendable {
-    // Guarded by `lock`: commands may write from several tasks.
-    private let lock = NSLock()
-    private var outText = ""
-    private var errText = ""
+final class OutputCapture: Sendable {
+    /// stdout and stderr so far: commands may write from several tasks.
+    private let texts = Mutex((out: "", err: ""))
     let environment: [String: String]
 
     init(environment: [String: String] = [:]) {
@@ -16,14 +15,12 @@ final class OutputCapture: @unchecked Sendable {
     /// A console writing into this capture (stderr is not a terminal).
     var console: Console {
         Console(write: { [self] stream, text in
-            lock.lock()
-            defer { lock.unlock() }
-            if stream == .out { outText += text } else { errText += text }
+            texts.withLock { if stream == .out { $0.out += text } else { $0.err += text } }
         }, environment: environment, stderrIsTerminal: false)
     }
 
-    var out: String { lock.withLock { outText } }
-    var err: String { lock.withLock { errText } }
+    var out: String { texts.withLock { $0.out } }
+    var err: String { texts.withLock { $0.err } }
 }
 
 /// Runs `v360audit` in-process.

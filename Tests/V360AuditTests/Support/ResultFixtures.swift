@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+@testable import Reports
 @testable import V360Audit
 
 /// Audit results built in code for reporter tests.

@@ -13,6 +13,10 @@ enum TestPaths {
     }
     /// The committed demo reports.
     static let example = root.appendingPathComponent("reports/example")
+    /// The `v360audit` executable built beside the test bundle (`swift build --build-tests` and
+    /// `swift test` build both into the same products folder), for tests of the real process.
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("v360audit")
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {

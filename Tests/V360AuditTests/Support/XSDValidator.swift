@@ -1,16 +1,19 @@
 import CLibXML2
 import Foundation
+import Synchronization
 
 /// Validates XML against an XSD with libxml2 (the validator behind `xmllint --schema`).
 enum XSDValidator {
     // libxml2's parser setup is global; serialise validations (Swift Testing runs tests in parallel).
-    private static let lock = NSLock()
+    private static let lock = Mutex(())
 
     /// True when `xml` is well-formed and valid against the schema at `schema`; libxml2 prints
     /// the reasons to stderr otherwise.
     static func isValid(_ xml: String, schema: URL) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
+        lock.withLock { _ in validate(xml, schema: schema) }
+    }
+
+    private static func validate(_ xml: String, schema: URL) -> Bool {
         xmlInitParser()
         guard let parserContext = xmlSchemaNewParserCtxt(schema.path) else { return false }
         defer { xmlSchemaFreeParserCtxt(parserContext) }

@@ -3,15 +3,18 @@ import Foundation
 import Glibc
 #endif
 
+/// Test support shared by the test targets (a regular target: SwiftPM test targets cannot depend
+/// on each other).
+///
 /// A temporary folder for one test, optionally a small tmpfs of its own (to fill a device or make
 /// a read-only file system for real), removed afterwards.
-final class ScratchFolder {
+public final class ScratchFolder {
     /// The folder's path.
-    let path: String
+    public let path: String
     private let mounted: Bool
 
     /// A plain temporary folder.
-    init() throws {
+    public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("v360core-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         mounted = false
@@ -19,7 +22,7 @@ final class ScratchFolder {
 
     /// A folder holding a tmpfs of `kilobytes`; nil when this
     /// process may not mount (not root, or a sandbox that forbids it).
-    init?(tmpfsKilobytes kilobytes: Int) throws {
+    public init?(tmpfsKilobytes kilobytes: Int) throws {
         guard Self.canMount else { return nil }
         path = FileManager.default.temporaryDirectory.appendingPathComponent("v360core-fs-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -30,8 +33,19 @@ final class ScratchFolder {
         mounted = true
     }
 
+    /// Fills the tmpfs: a file takes every free byte, so the next write fails with "no space".
+    public func fill() throws {
+        let filler = FileHandle(forWritingAtPath: file(".filler")) ?? {
+            FileManager.default.createFile(atPath: file(".filler"), contents: nil)
+            return FileHandle(forWritingAtPath: file(".filler"))!
+        }()
+        let chunk = Data(count: 4096)
+        while (try? filler.write(contentsOf: chunk)) != nil {}
+        try? filler.close()
+    }
+
     /// Remounts the tmpfs read-only (files written before stay readable).
-    func makeReadOnly() -> Bool {
+    public func makeReadOnly() -> Bool {
         Self.run("/bin/mount", ["-o", "remount,ro", path])
     }
 
@@ -41,13 +55,13 @@ final class ScratchFolder {
     }
 
     /// The path of `name` in the folder.
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
     /// The folder's entries, sorted.
-    func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
+    public func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
 
     /// True when this process is root and `mount` exists (CI runs as root).
-    static var canMount: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
+    public static var canMount: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
 
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
         let process = Process()

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Reporters are pure functions of this value, so the same snapshot and inputs give byte-identical
 /// reports (every timestamp comes from `scan.capturedAt`, never from the clock).
-struct ReportContext: Sendable {
+package struct ReportContext: Sendable {
     /// Where the snapshot came from.
-    enum Source: String, Sendable, Codable {
+    package enum Source: String, Sendable, Codable {
         /// Read from a PSA over HTTPS.
         case live
         /// Loaded from a snapshot file (`--snapshot`).
@@ -17,31 +17,50 @@ struct ReportContext: Sendable {
     }
 
     /// How the scan ran.
-    struct ScanInfo: Sendable, Hashable {
+    package struct ScanInfo: Sendable, Hashable {
         /// Where the snapshot came from.
-        var source: Source
+        package var source: Source
         /// The PSA API host (no scheme, no port): the JUnit `hostname`.
-        var site: String
+        package var site: String
         /// When the snapshot was read (the reports' only timestamp).
-        var capturedAt: Date
+        package var capturedAt: Date
         /// SHA-256 (hex) of the snapshot file (as read, or as `--save-snapshot` writes it), tying a report to its input.
-        var snapshotSha256: String
+        package var snapshotSha256: String
+
+        /// Describes a scan.
+        package init(source: Source, site: String, capturedAt: Date, snapshotSha256: String) {
+            self.source = source
+            self.site = site
+            self.capturedAt = capturedAt
+            self.snapshotSha256 = snapshotSha256
+        }
     }
 
     /// The evaluated result (baseline applied when one was given).
-    var result: AuditResult
+    package var result: AuditResult
     /// How the scan ran.
-    var scan: ScanInfo
+    package var scan: ScanInfo
     /// The gate's decision.
-    var gate: GateVerdict
+    package var gate: GateVerdict
     /// The tool version that wrote the report.
-    var toolVersion: String = ToolInfo.version
+    package var toolVersion: String
     /// Where readers find the full reports (`--report-url`), for the HTML banner, the mail and
     /// notifications; nil when not given (they then name the report path).
-    var reportURL: String?
+    package var reportURL: String?
     /// Findings' evidence rendered during a live read (the reports render the rest themselves).
-    var renderedEvidence: RenderedEvidence?
+    package var renderedEvidence: RenderedEvidence?
 
     /// True when every PSA read a rule needed succeeded.
-    var complete: Bool { result.complete }
+    package var complete: Bool { result.complete }
+
+    /// A context; the tool version defaults to this build's.
+    package init(result: AuditResult, scan: ScanInfo, gate: GateVerdict, toolVersion: String = ToolInfo.version,
+                 reportURL: String? = nil, renderedEvidence: RenderedEvidence? = nil) {
+        self.result = result
+        self.scan = scan
+        self.gate = gate
+        self.toolVersion = toolVersion
+        self.reportURL = reportURL
+        self.renderedEvidence = renderedEvidence
+    }
 }

@@ -1,7 +1,7 @@
 import V360Core
 
 /// A report format: a pure function from a scan's context to the file's text.
-protocol Reporter: Sendable {
+package protocol Reporter: Sendable {
     /// The `--format` name, e.g. `junit`.
     static var identifier: String { get }
     /// The file written into `--output-dir`, e.g. `v360audit.junit.xml`.
@@ -14,7 +14,7 @@ protocol Reporter: Sendable {
 
 extension Reporter {
     /// Writes `render(context)` at once; reporters whose output grows with the tenant stream instead.
-    func write(_ context: ReportContext, to file: DurableFile) {
+    package func write(_ context: ReportContext, to file: DurableFile) {
         file.append(render(context))
     }
 }

@@ -3,8 +3,14 @@ import Foundation
 
 /// The "Remediation plan" section: per role the levels to lower in System > Security Roles terms,
 /// or the dedicated role to create (a table of levels) and the member to move to it.
-struct MarkdownPlan {
-    var plan: [PlanEntry]
+package struct MarkdownPlan {
+    /// The plan to render.
+    package var plan: [PlanEntry]
+
+    /// Renders `plan`.
+    package init(plan: [PlanEntry]) {
+        self.plan = plan
+    }
 
     /// The section, or nothing when there is nothing to plan.
     func blocks() -> [String] {
@@ -18,7 +24,7 @@ struct MarkdownPlan {
     }
 
     /// The whole section as one text (`v360audit plan`).
-    var text: String {
+    package var text: String {
         let blocks = blocks()
         return blocks.isEmpty
             ? "## Remediation plan\n\nNothing to plan: no open overbroad finding.\n"
@@ -36,7 +42,7 @@ struct MarkdownPlan {
             ? "Held only by \(members), with the tools \(tools(entry))"
             : "Held only by \(members), all with the same tools (\(tools(entry)))"
         return "### Lower role *\(role)* (id \(entry.roleId))\n\n"
-            + "\(holders): lower it in place.\n\n" + lines.joined(separator: "\n")
+            + "\(holders): lower it in place.\n\n" + lines.joined(separator: "\n") + residual(entry)
     }
 
     private func create(_ entry: PlanEntry) -> String {
@@ -50,7 +56,22 @@ struct MarkdownPlan {
             + "In System > Security Roles, create a role with exactly what \(tools(entry)) "
             + (entry.tools.count == 1 ? "needs" : "need") + "; every other "
             + "function None:\n\n" + ([header] + rows).joined(separator: "\n") + "\n\n"
-            + "Then in System > Members > API Members, set `\(member)`'s Role ID to the new role."
+            + "Then in System > Members > API Members, set `\(member)`'s Role ID to the new role." + residual(entry)
+    }
+
+    /// What the change leaves: sensitive grants a tool's profile asks for, said in words.
+    private func residual(_ entry: PlanEntry) -> String {
+        guard !entry.residual.isEmpty else { return "" }
+        let lines = entry.residual.map { residual in
+            let asked = residual.requestedBy.isEmpty
+                ? "no tool profile asks for it"
+                : "asked for by the profile of " + residual.requestedBy.map { "`\(code($0))`" }.joined(separator: ", ")
+            return "- \(MarkdownText.escape(residual.module)) / \(MarkdownText.escape(residual.function)), "
+                + "\(residual.op) (`\(residual.ruleId)`): \(asked)"
+        }
+        return "\n\n**This change does not remove every sensitive grant.** The role keeps these, so the "
+            + "escalation they allow remains after the change and the rule keeps flagging it; remove the tool "
+            + "feature that needs them, or accept the risk with a waiver:\n\n" + lines.joined(separator: "\n")
     }
 
     private func tools(_ entry: PlanEntry) -> String {

@@ -3,13 +3,18 @@ import Foundation
 
 /// The Markdown report (`v360audit.md`): verdict and counts first, then findings by severity,
 /// the remediation plan, the inventory (table and Mermaid graph), drift and coverage. Sized for a CI job summary.
-struct MarkdownReporter: Reporter {
-    static let identifier = "markdown"
-    static let fileName = "v360audit.md"
+package struct MarkdownReporter: Reporter {
+    package static let identifier = "markdown"
+    package static let fileName = "v360audit.md"
     /// GitHub's job-summary limit (1 MiB); larger reports are cut at a section boundary with a note.
-    var sizeCap = 1_048_576
+    var sizeCap: Int
 
-    func render(_ context: ReportContext) -> String {
+    /// A reporter whose output is cut at `sizeCap` bytes (default GitHub's job-summary limit).
+    package init(sizeCap: Int = 1_048_576) {
+        self.sizeCap = sizeCap
+    }
+
+    package func render(_ context: ReportContext) -> String {
         // The findings and the sections after them (the plan is the large one) are independent
         // pure renderings: each on a thread of its own, so a large report is done in about half the time.
         let findings: @Sendable () -> [String] = {

@@ -1,7 +1,7 @@
 import AuditRules
 
 /// Escaping for tenant data placed in GitHub-flavoured Markdown (table cells, headings, prose).
-enum MarkdownText {
+package enum MarkdownText {
     /// Characters longer than this are clipped with `…` in tables and headings (the JSON report
     /// keeps the full value).
     static let maxLength = 200
@@ -9,7 +9,7 @@ enum MarkdownText {
     /// Escapes text so it renders literally and cannot break a table row: backslash and Markdown
     /// punctuation are backslash-escaped (`|` becomes `\|`, which GFM tables honour), `<`, `>`, `&`
     /// become entities, newlines become spaces and control characters are dropped.
-    static func escape(_ string: String, clip: Bool = true) -> String {
+    package static func escape(_ string: String, clip: Bool = true) -> String {
         // Tenant data is nearly all ASCII: escape it byte by byte (a report writes hundreds of
         // thousands of cells); anything else goes character by character below.
         if let ascii = escapeASCII(string, clip: clip) { return ascii }

@@ -1,9 +1,9 @@
 import AuditRules
 
 /// The `--fail-on` value: the lowest severity that fails the gate, or `never`.
-enum FailThreshold: String, CaseIterable, Sendable, Codable {
+package enum FailThreshold: String, CaseIterable, Sendable, Codable {
     case info, low, medium, high, critical, never
 
     /// The severity at or above which open findings fail the gate; nil for `never`.
-    var severity: Severity? { Severity(rawValue: rawValue) }
+    package var severity: Severity? { Severity(rawValue: rawValue) }
 }

@@ -1,16 +1,16 @@
 import AuditRules
 
 /// The gate's decision on a result: which open findings fail it under `--fail-on` / `--fail-on-new`.
-struct GateVerdict: Sendable, Hashable {
+package struct GateVerdict: Sendable, Hashable {
     /// The `--fail-on` threshold.
-    var failOn: FailThreshold
+    package var failOn: FailThreshold
     /// True when only findings new since the baseline count (`--fail-on-new`).
-    var failOnNew: Bool
+    package var failOnNew: Bool
     /// The open findings that fail the gate.
-    var failing: [Finding]
+    package var failing: [Finding]
 
     /// True when no finding fails the gate.
-    var passed: Bool { failing.isEmpty }
+    package var passed: Bool { failing.isEmpty }
 
     /// Judges a result.
     ///
@@ -20,7 +20,7 @@ struct GateVerdict: Sendable, Hashable {
     ///   - result: The evaluated (and baseline-applied) result.
     ///   - failOn: The threshold.
     ///   - failOnNew: Whether unchanged findings are ignored.
-    init(result: AuditResult, failOn: FailThreshold, failOnNew: Bool) {
+    package init(result: AuditResult, failOn: FailThreshold, failOnNew: Bool) {
         self.failOn = failOn
         self.failOnNew = failOnNew
         guard let severity = failOn.severity else {

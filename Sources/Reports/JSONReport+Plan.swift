@@ -25,6 +25,14 @@ extension JSONReport {
                                                    "module": grant.module])
             } }))
         }
+        fields.append(("residual", { $0.array(entry.residual) { stream, residual in
+            stream.object([
+                ("function", { $0.string(residual.function) }), ("module", { $0.string(residual.module) }),
+                ("op", { $0.string(residual.op) }),
+                ("requestedBy", { $0.array(residual.requestedBy) { $0.string($1) } }),
+                ("ruleId", { $0.string(residual.ruleId) }),
+            ])
+        } }))
         stream.object(fields)
     }
 }

@@ -6,18 +6,21 @@ import V360Core
 ///
 /// One `<testsuite>` per rule, one `<testcase>` per (rule × resource), passing ones included. Every
 /// `time` is `0.000` and the `timestamp` is the capture time, so a replay gives the same bytes.
-struct JUnitReporter: Reporter {
-    static let identifier = "junit"
-    static let fileName = "v360audit.junit.xml"
+package struct JUnitReporter: Reporter {
+    package static let identifier = "junit"
+    package static let fileName = "v360audit.junit.xml"
 
-    func render(_ context: ReportContext) -> String {
+    /// The reporter (it has no settings).
+    package init() {}
+
+    package func render(_ context: ReportContext) -> String {
         var xml: [UInt8] = []
         emit(context) { xml += $0 }
         return String(decoding: xml, as: UTF8.self)
     }
 
     /// Streams the document test case by test case (a large tenant's report runs to megabytes).
-    func write(_ context: ReportContext, to file: DurableFile) {
+    package func write(_ context: ReportContext, to file: DurableFile) {
         emit(context) { file.append($0) }
     }
 

@@ -6,7 +6,7 @@ import AuditRules
 /// A reporter takes a rendering only for a finding whose evidence equals the one rendered (cheap:
 /// the finding of a prepared evaluation shares its evidence's storage), and renders any other
 /// finding itself, so the reports are the same bytes with or without it.
-struct RenderedEvidence: Sendable {
+package struct RenderedEvidence: Sendable {
     /// One finding's evidence and its renderings.
     struct Entry: Sendable {
         var evidence: EvidenceValue

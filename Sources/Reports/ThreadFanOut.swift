@@ -7,12 +7,12 @@ import Synchronization
 /// and starts the third only when one of them is done, so the last one runs alone while the other
 /// core idles. One thread per report lets the system share both cores among all of them, so they
 /// end together. (A nested `concurrentPerform` would not help: it runs serially inside another.)
-enum ThreadFanOut {
+package enum ThreadFanOut {
     /// The stack of each thread (the default for secondary threads is small for deep renderers).
     private static let stackSize = 8 << 20
 
     /// Runs every job, the first on the calling thread, and returns when all have returned.
-    static func run(_ jobs: [@Sendable () -> Void]) {
+    package static func run(_ jobs: [@Sendable () -> Void]) {
         guard let first = jobs.first else { return }
         let group = DispatchGroup()
         for job in jobs.dropFirst() {
@@ -29,7 +29,7 @@ enum ThreadFanOut {
     }
 
     /// `jobs`' results, in order, each worked out on a thread of its own.
-    static func results<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
+    package static func results<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
         let results = ResultSlots<T>(count: jobs.count)
         run(jobs.indices.map { index in { results.set(index, jobs[index]()) } })
         return results.values

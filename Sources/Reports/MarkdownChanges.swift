@@ -2,7 +2,7 @@ import AuditRules
 
 /// The Markdown report's "Changes since the baseline": one table per kind of change, so the
 /// morning reader sees what changed in the PSA itself, not only which findings are new.
-struct MarkdownChanges {
+package struct MarkdownChanges {
     var result: AuditResult
 
     /// The section, when a baseline was given.
@@ -18,7 +18,7 @@ struct MarkdownChanges {
     }
 
     /// One `###` table per kind of change present (what `v360audit diff` prints too).
-    static func tables(_ changes: [SnapshotChange]) -> String {
+    package static func tables(_ changes: [SnapshotChange]) -> String {
         var text = ""
         for kind in SnapshotChange.Kind.allCases {
             let entries = changes.filter { $0.kind == kind }
