@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ManageReader
+import Reports
 
 /// `doctor --tenants FILE`: the single `doctor` for every tenant, `parallel` at a time, printed as
 /// one block per tenant in the file's order.

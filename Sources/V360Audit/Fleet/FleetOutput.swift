@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import Reports
 import V360Core
 
 /// Writes the fleet reports into the output folder and prints the fleet's paragraph on stdout.

@@ -2,6 +2,7 @@ import AuditRules
 import Foundation
 import Logging
 import ManageReader
+import Reports
 import V360Core
 
 /// `scan --tenants FILE`: one ``TenantScan`` per tenant, `--parallel` at a time, each into

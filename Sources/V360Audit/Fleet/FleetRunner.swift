@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Runs prepared tenant scans, `parallel` at a time, reducing each to its ``FleetTenant`` as soon as
 /// its reports are written, and printing one progress line per tenant as it finishes.

@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import Reports
 import V360Core
 
 /// `snapshot --tenants FILE --out-dir DIR`: the single `snapshot` for every tenant, `parallel` at a

@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import Reports
 
 extension FleetTenant {
     /// Reduces a finished tenant scan to what the fleet keeps.

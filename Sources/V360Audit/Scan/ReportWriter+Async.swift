@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 extension ReportWriter {
     /// ``write(_:context:)`` on a thread of its own, awaited.

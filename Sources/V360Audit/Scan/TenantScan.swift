@@ -2,6 +2,7 @@ import AuditRules
 import Foundation
 import Logging
 import ManageReader
+import Reports
 import V360Core
 
 /// One tenant's scan: load the inputs, get the snapshot, evaluate, write the reports, decide the code.

@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import Reports
 import Testing
 @testable import V360Audit
 

@@ -3,17 +3,20 @@ import Foundation
 /// The fleet JUnit report (`v360audit-fleet.junit.xml`): one `<testsuite>` per tenant × rule,
 /// classnames prefixed with the tenant's name; a tenant that has no report gets one suite with one
 /// error. Valid against the same two schemas as a single scan's report.
-struct FleetJUnitReporter: FleetReporter {
-    static let fileName = "v360audit-fleet.junit.xml"
+package struct FleetJUnitReporter: FleetReporter {
+    /// Creates the reporter.
+    package init() {}
 
-    func render(_ summary: FleetSummary) -> String {
+    package static let fileName = "v360audit-fleet.junit.xml"
+
+    package func render(_ summary: FleetSummary) -> String {
         let fallback = JUnitReporter.timestamp(summary.latestCapture ?? Date(timeIntervalSince1970: 0))
         var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n".utf8)
         var id = 0
         for tenant in summary.tenants {
             for suite in tenant.suites {
                 let attributes: [(String, String)] = [
-                    ("name", suite.name), ("package", suite.package), ("id", String(id)),
+                    ("name", suite.name), ("package", suite.packageName), ("id", String(id)),
                     ("timestamp", suite.timestamp ?? fallback), ("hostname", suite.hostname),
                     ("tests", String(suite.tests)), ("failures", String(suite.failures)),
                     ("errors", String(suite.errors)), ("skipped", String(suite.skipped)), ("time", "0.000"),

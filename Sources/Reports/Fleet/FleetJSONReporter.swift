@@ -4,10 +4,13 @@ import Foundation
 /// `{tool, fleet: {tenants, complete, failed, exitCode}, tenants: [{name, site, exitCode, complete,
 /// gate, summary, drift, report, error}], findings: [top findings with tenant]}`. Sorted keys,
 /// pretty-printed, `null` for what a tenant does not have, so it diffs cleanly.
-struct FleetJSONReporter: FleetReporter {
-    static let fileName = "v360audit-fleet.json"
+package struct FleetJSONReporter: FleetReporter {
+    /// Creates the reporter.
+    package init() {}
 
-    func render(_ summary: FleetSummary) -> String {
+    package static let fileName = "v360audit-fleet.json"
+
+    package func render(_ summary: FleetSummary) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every value is a string, number, bool or null: encoding cannot fail.

@@ -1,16 +1,16 @@
 /// One `<testsuite>` of the fleet JUnit report (a tenant × rule), rendered but for its `id`,
 /// which depends on where the tenant ends up in the report.
-struct FleetJUnitSuite: Sendable {
+package struct FleetJUnitSuite: Sendable {
     /// `<tenant>.<rule id>`.
-    var name: String
+    package var name: String
     /// `<tenant>.v360audit.<category>`.
-    var package: String
+    package var packageName: String
     /// The tenant's capture time, `YYYY-MM-DDThh:mm:ss` (nil: none, the report picks one).
-    var timestamp: String?
+    package var timestamp: String?
     /// The PSA host.
-    var hostname: String
+    package var hostname: String
     /// Test case counts.
-    var tests: Int, failures: Int, errors: Int, skipped: Int
+    package var tests: Int, failures: Int, errors: Int, skipped: Int
     /// Everything between the opening and the closing tag, escaped: properties, test cases, output.
-    var body: [UInt8]
+    package var body: [UInt8]
 }

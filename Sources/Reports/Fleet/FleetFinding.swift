@@ -1,24 +1,24 @@
 import AuditRules
 
 /// One open finding as the fleet reports list it: which tenant, which rule, what, how bad.
-struct FleetFinding: Sendable, Hashable, Encodable {
+package struct FleetFinding: Sendable, Hashable, Encodable {
     /// The tenant's name.
-    var tenant: String
+    package var tenant: String
     /// The rule id.
-    var ruleId: String
+    package var ruleId: String
     /// The rule's severity.
-    var severity: Severity
+    package var severity: Severity
     /// What the finding is about.
-    var resource: ResourceRef
+    package var resource: ResourceRef
     /// The finding's sentence.
-    var message: String
+    package var message: String
     /// `new` or `unchanged` against the tenant's baseline; nil without one.
-    var drift: Finding.Drift?
+    package var drift: Finding.Drift?
     /// The finding's fingerprint (what a waiver pins).
-    var fingerprint: String
+    package var fingerprint: String
 
     /// The finding of `tenant`.
-    init(tenant: String, _ finding: Finding) {
+    package init(tenant: String, _ finding: Finding) {
         self.tenant = tenant
         ruleId = finding.ruleId
         severity = finding.severity
@@ -31,7 +31,7 @@ struct FleetFinding: Sendable, Hashable, Encodable {
     private enum Keys: String, CodingKey { case tenant, ruleId, severity, resource, message, drift, fingerprint }
 
     /// Encodes every field, `drift` as `null` without a baseline (not left out).
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(tenant, forKey: .tenant)
         try c.encode(ruleId, forKey: .ruleId)
@@ -44,7 +44,7 @@ struct FleetFinding: Sendable, Hashable, Encodable {
 
     /// Worst first: severity, then new before known, then tenant, rule, resource and fingerprint
     /// (a total order, so the list is the same on every run).
-    static func worstFirst(_ lhs: FleetFinding, _ rhs: FleetFinding) -> Bool {
+    package static func worstFirst(_ lhs: FleetFinding, _ rhs: FleetFinding) -> Bool {
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         let (l, r) = (lhs.drift == .unchanged ? 1 : 0, rhs.drift == .unchanged ? 1 : 0)
         if l != r { return l < r }

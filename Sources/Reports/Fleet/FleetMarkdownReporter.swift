@@ -4,10 +4,13 @@ import AuditRules
 /// (site, verdict, open findings by severity, new findings and changes since its baseline,
 /// complete or why not), the worst findings across tenants, then the tenants that could not be
 /// read. Tenant data is escaped as in the single report; each tenant's own reports are linked.
-struct FleetMarkdownReporter: FleetReporter {
-    static let fileName = "v360audit-fleet.md"
+package struct FleetMarkdownReporter: FleetReporter {
+    /// Creates the reporter.
+    package init() {}
 
-    func render(_ summary: FleetSummary) -> String {
+    package static let fileName = "v360audit-fleet.md"
+
+    package func render(_ summary: FleetSummary) -> String {
         [header(summary), tenantsTable(summary), findingsTable(summary), failedList(summary)]
             .compactMap { $0 }.joined(separator: "\n\n") + "\n"
     }
@@ -15,20 +18,23 @@ struct FleetMarkdownReporter: FleetReporter {
     private func header(_ summary: FleetSummary) -> String {
         let verdict: String
         switch summary.exitCode {
-        case ExitStatus.passed: verdict = "PASSED: every tenant passed its gate"
-        case ExitStatus.gateFailed: verdict = "FAILED: at least one tenant failed its gate"
-        case ExitStatus.incomplete: verdict = "INCOMPLETE: at least one tenant could not be read completely, so this is not a pass"
+        case 0: verdict = "PASSED: every tenant passed its gate"
+        case 1: verdict = "FAILED: at least one tenant failed its gate"
+        case 2: verdict = "INCOMPLETE: at least one tenant could not be read completely, so this is not a pass"
         default: verdict = "INVALID INPUT: at least one tenant's inputs or credentials are invalid, so it was not scanned"
         }
-        let counts = [("passed", ExitStatus.passed), ("failed the gate", ExitStatus.gateFailed),
-                      ("incomplete", ExitStatus.incomplete), ("invalid input", ExitStatus.usage)]
-            .map { label, code in (label, summary.tenants.filter { $0.exitCode == code }.count) }
-            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
-        let open = Severity.allCases.reversed().map { "\(summary.open($0)) \($0.rawValue)" }
-        return "# v360audit fleet report\n\n"
-            + "**\(verdict)** (exit \(summary.exitCode)).\n\n"
-            + "\(summary.tenants.count) tenant(s): \(counts.joined(separator: ", ")). "
-            + "Open findings across the fleet: \(open.joined(separator: ", ")). "
+        let kinds: [(label: String, code: Int32)] = [("passed", 0), ("failed the gate", 1), ("incomplete", 2),
+                                                     ("invalid input", 64)]
+        var counts: [String] = []
+        for kind in kinds {
+            let n = summary.tenants.filter { $0.exitCode == kind.code }.count
+            if n > 0 { counts.append("\(n) \(kind.label)") }
+        }
+        let open: [String] = Severity.allCases.reversed().map { "\(summary.open($0)) \($0.rawValue)" }
+        let verdictLine = "**\(verdict)** (exit \(summary.exitCode))."
+        let countsLine = "\(summary.tenants.count) tenant(s): " + counts.joined(separator: ", ") + ". "
+        let openLine = "Open findings across the fleet: " + open.joined(separator: ", ") + ". "
+        return "# v360audit fleet report\n\n" + verdictLine + "\n\n" + countsLine + openLine
             + "Each tenant's full reports are in its own folder."
     }
 

@@ -4,9 +4,9 @@ import ManageReader
 /// A tenant's suites for the fleet JUnit report: its own report's suites (one per rule, every
 /// case), with the suite names, packages and classnames prefixed by the tenant's name so they
 /// stay unique across the fleet. Pure functions of the tenant's report context.
-enum FleetJUnitSuites {
+package enum FleetJUnitSuites {
     /// The suites of one tenant's scan.
-    static func suites(tenant: String, context: ReportContext) -> [FleetJUnitSuite] {
+    package static func suites(tenant: String, context: ReportContext) -> [FleetJUnitSuite] {
         let timestamp = JUnitReporter.timestamp(context.scan.capturedAt)
         let hostname = context.scan.site.isEmpty ? "unknown" : context.scan.site
         return context.result.rules.map { result in
@@ -26,7 +26,7 @@ enum FleetJUnitSuites {
             for testCase in cases { append(testCase, to: &body) }
             appendOutput(rule.title + "\n\n" + rule.description, to: &body)
             return FleetJUnitSuite(
-                name: "\(tenant).\(rule.id)", package: "\(tenant).v360audit.\(JUnitReporter.token(rule.category))",
+                name: "\(tenant).\(rule.id)", packageName: "\(tenant).v360audit.\(JUnitReporter.token(rule.category))",
                 timestamp: timestamp, hostname: hostname, tests: cases.count,
                 failures: cases.filter { $0.kind == .failure }.count, errors: cases.filter { $0.kind == .error }.count,
                 skipped: cases.filter { $0.kind == .skipped }.count, body: body)
@@ -35,12 +35,12 @@ enum FleetJUnitSuites {
 
     /// The one suite of a tenant that has no report: a single error case saying why, so a CI
     /// system shows the tenant as broken instead of leaving it out.
-    static func failure(tenant: String, site: String, exitCode: Int32, message: String) -> FleetJUnitSuite {
+    package static func failure(tenant: String, site: String, exitCode: Int32, message: String) -> FleetJUnitSuite {
         var body: [UInt8] = []
         appendProperties(tenant: tenant, [("v360audit.version", ToolInfo.version), ("v360audit.exitCode", String(exitCode))],
                          to: &body)
         var testCase = JUnitCase(classname: "\(tenant).v360audit.tenant", name: "\(tenant): scan", kind: .error)
-        testCase.type = exitCode == ExitStatus.incomplete ? "read-error" : "invalid-input"
+        testCase.type = exitCode == 2 ? "read-error" : "invalid-input"
         testCase.message = XMLText.oneLine(message)
         var text: [UInt8] = []
         XMLText.append("The tenant \(tenant) was not scanned (exit \(exitCode)): \(message)", attribute: false, to: &text)
@@ -48,7 +48,7 @@ enum FleetJUnitSuites {
         append(testCase, to: &body)
         appendOutput("The tenant could not be scanned.", to: &body)
         let host = (try? SiteAddress.parse(site).host) ?? XMLText.oneLine(site)
-        return FleetJUnitSuite(name: tenant, package: "\(tenant).v360audit", timestamp: nil,
+        return FleetJUnitSuite(name: tenant, packageName: "\(tenant).v360audit", timestamp: nil,
                                hostname: host.isEmpty ? "unknown" : host, tests: 1, failures: 0, errors: 1, skipped: 0,
                                body: body)
     }

@@ -1,5 +1,5 @@
 /// A fleet report format: a pure function from the fleet summary to the file's text.
-protocol FleetReporter: Sendable {
+package protocol FleetReporter: Sendable {
     /// The file written into `--output-dir`, e.g. `v360audit-fleet.md`.
     static var fileName: String { get }
     /// Renders the report; must not read the clock or anything else outside `summary`.
@@ -8,9 +8,9 @@ protocol FleetReporter: Sendable {
 
 /// The fleet reports for the `--format` reporters chosen: each single-scan format has its fleet
 /// counterpart, so `--format json` gives one JSON per tenant and one for the fleet.
-enum FleetReporters {
+package enum FleetReporters {
     /// The fleet reporters matching `reporters`, in the same order.
-    static func matching(_ reporters: [any Reporter]) -> [any FleetReporter] {
+    package static func matching(_ reporters: [any Reporter]) -> [any FleetReporter] {
         reporters.compactMap { reporter -> (any FleetReporter)? in
             switch type(of: reporter).identifier {
             case JUnitReporter.identifier: FleetJUnitReporter()
