@@ -92,6 +92,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The tenants file is read with AuditRules' strict YAML machinery, whose nodes are Yams'.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -19,6 +19,7 @@ struct V360Bench {
             case "read": try await ReadBenchmark.run(arguments: rest)
             case "scan": try await ScanBenchmark.run(arguments: rest)
             case "serve": try await ServeBenchmark.run(arguments: rest)
+            case "fleet": try await FleetBenchmark.run(arguments: rest)
             default:
                 FileHandle.standardError.write(Data(usage.utf8))
                 exit(64)
@@ -34,6 +35,7 @@ struct V360Bench {
                v360bench read [options]    read a generated large tenant from the simulator (ManageReader)
                v360bench scan [options]    whole v360audit processes on the target tenant: every target
                v360bench serve [options]   serve that tenant until killed (to profile one process by hand)
+               v360bench fleet [options]   scan --tenants of 16 MSP-sized simulators against 16 single scans
 
         """
 }

@@ -7,14 +7,16 @@ import Yams
 /// Limits: files over `maxBytes` are refused before parsing; text must be UTF-8; anchors and
 /// aliases are refused outright (no rule file needs them, and an alias "billion laughs" tree
 /// is exponential to walk); at most `maxNodes` nodes.
-enum YAMLDocument {
+///
+/// `package` so the CLI's tenants file is read with the same limits and `file:line` errors.
+package enum YAMLDocument {
     /// Size cap for any YAML input (rule files, profiles, registers, waivers).
-    static let maxBytes = 1 << 20
+    package static let maxBytes = 1 << 20
     /// Node cap: far above a real register (a few nodes per key) and far below trouble.
-    static let maxNodes = 200_000
+    package static let maxNodes = 200_000
 
     /// Reads a file with the size and encoding checks.
-    static func readText(_ url: URL) throws(AuditRulesError) -> String {
+    package static func readText(_ url: URL) throws(AuditRulesError) -> String {
         let file = url.path
         let data: Data
         do {
@@ -32,7 +34,7 @@ enum YAMLDocument {
     }
 
     /// Checks size and UTF-8 of raw bytes.
-    static func decodeText(_ data: Data, file: String) throws(AuditRulesError) -> String {
+    package static func decodeText(_ data: Data, file: String) throws(AuditRulesError) -> String {
         guard data.count <= maxBytes else { throw .tooLarge(file: file, bytes: data.count, limit: maxBytes) }
         guard let text = String(validating: data, as: UTF8.self) else { throw .notUTF8(file: file) }
         return text
@@ -40,7 +42,7 @@ enum YAMLDocument {
 
     /// Parses one YAML document and hands its root to `body` while the parser is alive (Yams keeps
     /// anchors only as weak references, so the anchor check must run before the parser goes away).
-    static func withRoot<T>(_ text: String, file: String,
+    package static func withRoot<T>(_ text: String, file: String,
                             _ body: (Node) throws(AuditRulesError) -> T) throws(AuditRulesError) -> T {
         guard text.utf8.count <= maxBytes else { throw .tooLarge(file: file, bytes: text.utf8.count, limit: maxBytes) }
         let parser: Parser

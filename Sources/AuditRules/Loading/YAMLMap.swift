@@ -3,17 +3,18 @@ import Yams
 
 /// A strict view of one YAML mapping: unknown keys, wrong types and missing fields become
 /// `AuditRulesError.invalid` naming the file and the line of the offending node.
-struct YAMLMap {
+/// `package` so the CLI's tenants file is decoded as strictly as every other input.
+package struct YAMLMap {
     /// The file the mapping came from (for error messages).
-    let file: String
+    package let file: String
     /// The line of the mapping itself.
-    let line: Int?
+    package let line: Int?
     /// What the mapping is, for messages ("rule", "tool profile", "register key 3").
-    let what: String
+    package let what: String
     private let entries: [String: (key: Node, value: Node)]
 
     /// Wraps `node`, refusing anything but a mapping with string keys drawn from `allowed`.
-    init(_ node: Node, file: String, what: String, allowed: [String]) throws(AuditRulesError) {
+    package init(_ node: Node, file: String, what: String, allowed: [String]) throws(AuditRulesError) {
         guard case .mapping(let mapping) = node else {
             throw .invalid(file: file, line: node.mark?.line, message: "\(what) must be a mapping")
         }
@@ -36,24 +37,24 @@ struct YAMLMap {
     }
 
     /// The value node of `key`, or nil when absent or null.
-    func node(_ key: String) -> Node? {
+    package func node(_ key: String) -> Node? {
         guard let value = entries[key]?.value, !YAMLMap.isNull(value) else { return nil }
         return value
     }
 
     /// True when `key` is present, even with a null value.
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    package func has(_ key: String) -> Bool { entries[key] != nil }
 
     /// The line of `key`'s value (or of the mapping when absent).
-    func line(of key: String) -> Int? { entries[key]?.value.mark?.line ?? line }
+    package func line(of key: String) -> Int? { entries[key]?.value.mark?.line ?? line }
 
     /// Throws a schema error located at `key`.
-    func fail(_ key: String, _ message: String) -> AuditRulesError {
+    package func fail(_ key: String, _ message: String) -> AuditRulesError {
         .invalid(file: file, line: line(of: key), message: "\(what): '\(key)' \(message)")
     }
 
     /// A required non-empty string.
-    func requiredString(_ key: String) throws(AuditRulesError) -> String {
+    package func requiredString(_ key: String) throws(AuditRulesError) -> String {
         guard let value = try string(key) else {
             throw .invalid(file: file, line: line, message: "\(what): missing required key '\(key)'")
         }
@@ -61,7 +62,7 @@ struct YAMLMap {
     }
 
     /// An optional string (any scalar; trimmed; empty counts as absent for required checks).
-    func string(_ key: String) throws(AuditRulesError) -> String? {
+    package func string(_ key: String) throws(AuditRulesError) -> String? {
         guard let value = node(key) else { return nil }
         guard case .scalar(let scalar) = value else { throw fail(key, "must be a string") }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -69,7 +70,7 @@ struct YAMLMap {
     }
 
     /// An optional boolean written `true` or `false`.
-    func bool(_ key: String) throws(AuditRulesError) -> Bool? {
+    package func bool(_ key: String) throws(AuditRulesError) -> Bool? {
         guard let value = node(key) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain else { throw fail(key, "must be true or false") }
         switch scalar.string.lowercased() {
@@ -80,7 +81,7 @@ struct YAMLMap {
     }
 
     /// An optional decimal integer.
-    func int(_ key: String) throws(AuditRulesError) -> Int? {
+    package func int(_ key: String) throws(AuditRulesError) -> Int? {
         guard let value = node(key) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain, let int = Int(scalar.string) else {
             throw fail(key, "must be an integer")
@@ -89,14 +90,14 @@ struct YAMLMap {
     }
 
     /// An optional sequence of nodes.
-    func sequence(_ key: String) throws(AuditRulesError) -> [Node]? {
+    package func sequence(_ key: String) throws(AuditRulesError) -> [Node]? {
         guard let value = node(key) else { return nil }
         guard case .sequence(let seq) = value else { throw fail(key, "must be a list") }
         return Array(seq)
     }
 
     /// An optional list of non-empty strings.
-    func stringList(_ key: String) throws(AuditRulesError) -> [String]? {
+    package func stringList(_ key: String) throws(AuditRulesError) -> [String]? {
         guard let items = try sequence(key) else { return nil }
         var result: [String] = []
         for item in items {
@@ -110,14 +111,14 @@ struct YAMLMap {
     }
 
     /// An optional `YYYY-MM-DD` date.
-    func date(_ key: String) throws(AuditRulesError) -> CalendarDate? {
+    package func date(_ key: String) throws(AuditRulesError) -> CalendarDate? {
         guard let text = try string(key) else { return nil }
         guard let date = CalendarDate(text) else { throw fail(key, "must be a date YYYY-MM-DD, got '\(text)'") }
         return date
     }
 
     /// True for a YAML null (`~`, `null`, empty plain scalar).
-    static func isNull(_ node: Node) -> Bool {
+    package static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }

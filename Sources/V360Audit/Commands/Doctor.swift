@@ -15,10 +15,18 @@ extension V360AuditCommand {
                 """
         )
 
+        @Option(help: ArgumentHelp("A tenants file: check every PSA it lists, one block each (exit 0 only when all pass).",
+                                   valueName: "file"))
+        var tenants: String?
+
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
         @OptionGroup(title: "Logging") var logging: LoggingOptions
 
         func execute(console: Console) async throws -> Int32 {
+            if let tenants {
+                return try await FleetDoctor(tenantsFile: tenants, connection: connection, logging: logging,
+                                             console: console).run()
+            }
             let (site, credentials, warnings) = try connection.resolve(environment: console.environment)
             for warning in warnings { console.warn(warning) }
             let client = ManageClient(configuration: try connection.configuration(

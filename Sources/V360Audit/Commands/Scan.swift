@@ -12,6 +12,10 @@ extension V360AuditCommand {
                 Microsoft Teams, Slack or any webhook whose URL is in the named environment variable (a failed \
                 post prints one warning and never changes the exit code).
 
+                With --tenants FILE, every PSA the file lists is scanned (--parallel at a time) into \
+                <output-dir>/<name>/, and the fleet reports (v360audit-fleet.junit.xml, .md, .json) go to \
+                --output-dir; the exit code is the worst tenant's.
+
                 \(ExitStatus.discussion)
                 """
         )
@@ -19,13 +23,18 @@ extension V360AuditCommand {
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
         @OptionGroup(title: "Source and inputs") var input: InputOptions
         @OptionGroup(title: "Outputs") var output: OutputOptions
+        @OptionGroup(title: "Many PSAs") var fleet: FleetOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
         @OptionGroup(title: "Notifications") var notify: NotifyOptions
         @OptionGroup(title: "Logging") var logging: LoggingOptions
 
         func execute(console: Console) async throws -> Int32 {
-            try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
-                                   notify: notify, logging: logging, console: console).run()
+            if fleet.tenants != nil {
+                return try await FleetPipeline(connection: connection, input: input, output: output, gate: gate,
+                                               logging: logging, fleet: fleet, console: console).run()
+            }
+            return try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
+                                          notify: notify, logging: logging, console: console).run()
         }
     }
 }

@@ -88,19 +88,7 @@ struct ConnectionOptions: ParsableArguments {
     private func readPrivateKey(environment: [String: String]) throws(V360AuditError) -> String? {
         let file = (privateKeyFile?.isEmpty == false ? privateKeyFile : nil)
             ?? environment["CWM_PRIVATE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let file {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw V360AuditError.unreadableInput(file: file, detail: "the private key file is not UTF-8 text")
-                }
-                return text
-            } catch let error as V360AuditError {
-                throw error
-            } catch {
-                throw .unreadableInput(file: file, detail: "cannot read the private key file")
-            }
-        }
+        if let file { return try Self.readPrivateKey(file: file) }
         return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
@@ -108,11 +96,36 @@ struct ConnectionOptions: ParsableArguments {
     /// for notification webhooks alike.
     /// - Throws: `V360AuditError.reader` (exit 64) for a file that is missing or holds no certificate.
     func trustedCertificates(environment: [String: String]) throws(V360AuditError) -> TrustedCertificates? {
-        let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        try Self.trustedCertificates(caFile: caFile(environment: environment))
+    }
+
+    /// The CA file named by `--ca-file`, else `CWM_CA_FILE`.
+    private func caFile(environment: [String: String]) -> String? {
+        (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The certificates of a CA file (a single scan's, or a fleet tenant's `caFile`).
+    static func trustedCertificates(caFile: String?) throws(V360AuditError) -> TrustedCertificates? {
         do {
             return try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
         } catch {
             throw .reader(error)
+        }
+    }
+
+    /// The text of a private key file (a fleet tenant's `privateKeyFile` too).
+    /// - Throws: `V360AuditError.unreadableInput` naming the file, never its content.
+    static func readPrivateKey(file: String) throws(V360AuditError) -> String {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw V360AuditError.unreadableInput(file: file, detail: "the private key file is not UTF-8 text")
+            }
+            return text
+        } catch let error as V360AuditError {
+            throw error
+        } catch {
+            throw .unreadableInput(file: file, detail: "cannot read the private key file")
         }
     }
 
@@ -123,7 +136,18 @@ struct ConnectionOptions: ParsableArguments {
     ///   certificate, or a proxy variable that is not an `http://` proxy URL.
     func configuration(site: SiteAddress, credentials: Credentials, logger: Logger, environment: [String: String],
                        now: @escaping @Sendable () -> Date = Date.init) throws(V360AuditError) -> ReaderConfiguration {
-        let trusted = try trustedCertificates(environment: environment)
+        try Self.configuration(site: site, credentials: credentials, caFile: caFile(environment: environment),
+                               concurrency: concurrency, timeout: timeout, logger: logger, environment: environment, now: now)
+    }
+
+    /// A reader configuration from its parts: a single scan's flags, or a fleet tenant's entry
+    /// with the command's `--concurrency` and `--timeout`.
+    /// - Throws: `V360AuditError.reader` (exit 64) for a CA file that is missing or holds no
+    ///   certificate, or a proxy variable that is not an `http://` proxy URL.
+    static func configuration(site: SiteAddress, credentials: Credentials, caFile: String?, concurrency: Int, timeout: Int,
+                              logger: Logger, environment: [String: String],
+                              now: @escaping @Sendable () -> Date) throws(V360AuditError) -> ReaderConfiguration {
+        let trusted = try trustedCertificates(caFile: caFile)
         do {
             let proxy = try ProxySettings.from(environment: environment, targetHost: site.host)
             if let trusted { logger.info("Trusting \(trusted.count) certificate(s) from \(trusted.file) besides the system's") }

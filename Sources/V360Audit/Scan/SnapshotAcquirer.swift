@@ -40,13 +40,19 @@ struct SnapshotAcquirer {
     func fromLive(_ options: ConnectionOptions, observers: [any ReadObserver] = []) async throws -> TenantSnapshot {
         let (site, credentials, warnings) = try options.resolve(environment: console.environment)
         for warning in warnings { logger.warning("\(warning)") }
-        logger.info("Reading \(site.host) as company \(credentials.companyId), key \(credentials.maskedPublicKey)")
         let configuration = try options.configuration(site: site, credentials: credentials, logger: logger,
-                                                      environment: console.environment)
+                                                      environment: console.environment, now: console.now)
+        return try await fromLive(configuration, observers: observers)
+    }
+
+    /// Reads a live PSA with a configuration already checked (a fleet's tenant).
+    func fromLive(_ configuration: ReaderConfiguration, observers: [any ReadObserver] = []) async throws -> TenantSnapshot {
+        let site = configuration.site
+        logger.info("Reading \(site.host) as company \(configuration.credentials.companyId), key \(configuration.credentials.maskedPublicKey)")
         do {
             return try await read(ManageClient(configuration: configuration), observers: observers)
         } catch let error as ReaderError where !error.isUsage {
-            return Self.failedRead(site: site.host, error: error, logger: logger)
+            return Self.failedRead(site: site.host, error: error, logger: logger, at: configuration.now())
         }
     }
 

@@ -12,6 +12,9 @@ struct Console: Sendable {
     var environment: [String: String]
     /// True when stderr is a terminal (colour is only used then).
     var stderrIsTerminal: Bool
+    /// The clock a live read's `capturedAt` comes from (tests pin it, so two live scans of the same
+    /// PSA, a single one and a fleet's, can be compared byte for byte).
+    var now: @Sendable () -> Date = Date.init
 
     /// The process's real stdout/stderr and environment. Writes go straight to the file
     /// descriptors (unbuffered), so `simulate`'s connection lines reach a pipe immediately.
