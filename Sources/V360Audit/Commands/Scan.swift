@@ -30,6 +30,12 @@ extension V360AuditCommand {
 
         func execute(console: Console) async throws -> Int32 {
             if fleet.tenants != nil {
+                // The fleet summary has no notification payload yet (DESIGN: one fleet summary per
+                // run); refusing is better than a nightly job that silently tells no one.
+                guard notify.notify.isEmpty else {
+                    throw V360AuditError.usage("--notify is not supported with --tenants yet: post the fleet "
+                                               + "report (v360audit.md in --output-dir) from the job instead")
+                }
                 return try await FleetPipeline(connection: connection, input: input, output: output, gate: gate,
                                                logging: logging, fleet: fleet, console: console).run()
             }

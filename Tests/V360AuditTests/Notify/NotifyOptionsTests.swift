@@ -79,3 +79,17 @@ import Testing
         return text
     }
 }
+
+/// A fleet run has no notification payload yet: `--notify` with `--tenants` is refused, not ignored.
+@Suite struct NotifyFleetTests {
+    @Test func notifyWithTenantsIsExit64() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let tenants = directory.appendingPathComponent("tenants.yml")
+        try Data("tenants: []\n".utf8).write(to: tenants)
+        let (code, output) = await runCommand(["scan", "--tenants", tenants.path, "--notify", "teams:T"],
+                                              environment: ["T": "https://example.com/TopSecretSig123"])
+        #expect(code == 64)
+        #expect(output.err.contains("--notify is not supported with --tenants"))
+        #expect(!(output.out + output.err).contains("TopSecretSig123"))
+    }
+}
