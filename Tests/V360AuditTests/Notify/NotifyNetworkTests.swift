@@ -52,7 +52,9 @@ import Testing
         try await server.shutdown()
         #expect(untrustedCode == 1 && trustedCode == 1)
         #expect(untrusted.err.contains("warning: the teams notification was not delivered: the webhook's certificate is not "
-                                       + "trusted (pass --ca-file for an internal CA) (1 attempt)"), "\(untrusted.err)")
+                                       + "trusted (pass --ca-file for an internal CA) ("), "\(untrusted.err)")
+        // Never retried for the certificate (on a loaded machine a connect timeout before it may be).
+        #expect(!untrusted.err.contains("retrying the teams notification after the webhook's certificate"), "\(untrusted.err)")
         let line = try #require(trusted.err.split(separator: "\n").first { $0.contains("notification was not delivered") })
         #expect(line.contains(": HTTP 4"), "\(line)")
         #expect(!(untrusted.err + trusted.err).contains("TlsSecret"))
