@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import V360Core
 
 /// The Markdown report (`v360audit.md`): verdict and counts first, then findings by severity,
 /// the remediation plan, the inventory (table and Mermaid graph), drift and coverage. Sized for a CI job summary.
@@ -24,7 +25,7 @@ package struct MarkdownReporter: Reporter {
             MarkdownChanges(result: context.result).blocks() + MarkdownPlan(plan: context.result.plan).blocks()
                 + MarkdownInventory(context: context).blocks() + MarkdownCoverage(context: context).blocks()
         }
-        let halves = ThreadFanOut.results([findings, rest])
+        let halves = [findings, rest].mapOnThreads { $0() }
         return Self.assemble(halves[0] + halves[1], cap: sizeCap)
     }
 

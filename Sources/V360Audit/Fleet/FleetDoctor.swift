@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ManageReader
 import Reports
+import V360Core
 
 /// `doctor --tenants FILE`: the single `doctor` for every tenant, `parallel` at a time, printed as
 /// one block per tenant in the file's order.
@@ -24,7 +25,7 @@ struct FleetDoctor {
     func run() async throws -> Int32 {
         try FleetConflicts.check(connection, environment: console.environment)
         let entries = try TenantsFile.load(tenantsFile)
-        let results = await BoundedParallel.map(entries, parallel: parallel) { entry in await check(entry) }
+        let results = await entries.boundedMap(limit: parallel) { entry in await check(entry) }
         for (entry, (_, lines)) in zip(entries, results) {
             console.out("== \(entry.name) (\(entry.site))")
             for line in lines { console.out(line) }

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import V360Core
 
 /// Runs prepared tenant scans, `parallel` at a time, reducing each to its ``FleetTenant`` as soon as
 /// its reports are written, and printing one progress line per tenant as it finishes.
@@ -15,7 +16,7 @@ struct FleetRunner: Sendable {
     /// Runs the jobs; never throws: a tenant's error is its result.
     /// - Returns: The tenants, in the jobs' order.
     func run(_ jobs: [Job]) async -> [FleetTenant] {
-        await BoundedParallel.map(jobs, parallel: parallel) { job in await self.run(job) }
+        await jobs.boundedMap(limit: parallel) { job in await self.run(job) }
     }
 
     /// One tenant, reduced; its snapshot and result are gone when this returns.

@@ -27,7 +27,7 @@ struct FleetSnapshot {
         try FleetConflicts.check(connection, environment: console.environment)
         let entries = try TenantsFile.load(tenantsFile)
         try Folders.create(outDirectory)
-        let codes = await BoundedParallel.map(entries, parallel: parallel) { entry in await pull(entry) }
+        let codes = await entries.boundedMap(limit: parallel) { entry in await pull(entry) }
         return codes.max { FleetTenant.badness($0) < FleetTenant.badness($1) } ?? ExitStatus.passed
     }
 

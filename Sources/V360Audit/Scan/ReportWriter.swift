@@ -23,19 +23,19 @@ struct ReportWriter {
             throw .file(error)
         }
         let paths = reporters.map { (directory as NSString).appendingPathComponent(type(of: $0).fileName) }
-        let failures = Mutex([Int: V360AuditError]())
         // Each report on a thread of its own, so all of them share both cores to the end; paths
         // and errors keep the given order.
-        ThreadFanOut.run(reporters.indices.map { index in {
+        let failures = Array(reporters.indices).mapOnThreads { index -> V360CoreError? in
             do throws(V360CoreError) {
                 let file = try DurableFile(path: paths[index])
                 reporters[index].write(context, to: file)
                 try file.finish()
+                return nil
             } catch {
-                failures.withLock { $0[index] = .file(error) }
+                return error
             }
-        } })
-        if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
+        }
+        if let first = failures.compactMap({ $0 }).first { throw .file(first) }
         return paths
     }
 }
