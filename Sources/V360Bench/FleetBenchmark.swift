@@ -105,13 +105,19 @@ enum FleetBenchmark {
         let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
         guard names == (try FileManager.default.contentsOfDirectory(atPath: b.path).sorted()), !names.isEmpty else { return false }
         return try names.allSatisfy { name in
-            try masked(Data(contentsOf: a.appendingPathComponent(name))) == masked(Data(contentsOf: b.appendingPathComponent(name)))
+            let (left, right) = (try masked(Data(contentsOf: a.appendingPathComponent(name))),
+                                 try masked(Data(contentsOf: b.appendingPathComponent(name))))
+            guard left != right else { return true }
+            // The first line that differs, to see what else than the capture differs.
+            let pair = zip(left.split(separator: "\n"), right.split(separator: "\n")).first { $0 != $1 }
+            print("differs:  \(a.lastPathComponent)/\(name): \(pair.map { "\($0.0.prefix(160)) ≠ \($0.1.prefix(160))" } ?? "length")")
+            return false
         }
     }
 
     private static func masked(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
-        for pattern in ["[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?", "[0-9a-f]{64}"] {
+        for pattern in ["[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?", "[0-9a-f]{16,64}"] {
             text = text.replacingOccurrences(of: pattern, with: "<masked>", options: .regularExpression)
         }
         return text

@@ -38,7 +38,7 @@ struct FleetPipeline {
         // Created once here: tenants finishing at the same time would otherwise each try.
         if let folder = fleet.saveSnapshotDirectory { try Folders.create(folder) }
         let jobs: [FleetRunner.Job] = entries.map { entry in (entry, prepare(entry, reporters: reporters, pack: pack)) }
-        let tenants = await FleetRunner(parallel: fleet.parallelism, console: console).run(jobs)
+        let tenants = await FleetRunner(parallel: fleet.parallelism, console: console, quiet: logging.quiet).run(jobs)
         return FleetOutput(directory: output.outputDirectory, reporters: FleetReporters.matching(reporters),
                            console: console).finish(FleetSummary(tenants: tenants))
     }

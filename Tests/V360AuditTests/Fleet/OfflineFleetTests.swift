@@ -81,6 +81,10 @@ import Testing
         #expect(output.err.contains("one: PASSED (exit 0)"))
         #expect(output.err.contains("two: INVALID INPUT (exit 64)"))
         #expect(output.err.contains("two.json"))
+        // --quiet keeps only the lines of tenants that could not be read.
+        let (_, quiet) = await runCommand(["scan", "--tenants", tenants.path, "--snapshot-dir", directory.path,
+                                           "--output-dir", out.path, "--quiet"])
+        #expect(quiet.err.contains("two: INVALID INPUT (exit 64)") && !quiet.err.contains("one: "), "\(quiet.err)")
     }
 
     struct Refusal: Sendable, CustomTestStringConvertible {
