@@ -87,6 +87,11 @@ let package = Package(
                 "ManageSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // Notifications: a POST client of their own (the PSA reader is GET-only by
+                // construction) and the Standard Webhooks HMAC signature.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 // The tenants file is read with AuditRules' strict YAML machinery, whose nodes are Yams'.
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -34,8 +34,8 @@ package struct MarkdownChanges {
         return text
     }
 
-    /// Section title and (column title, field) per kind.
-    private static func layout(_ kind: SnapshotChange.Kind) -> (String, [(title: String, field: String)]) {
+    /// Section title and (column title, field) per kind (the HTML and mail reports' tables too).
+    static func layout(_ kind: SnapshotChange.Kind) -> (String, [(title: String, field: String)]) {
         switch kind {
         case .apiMember:
             ("API members", [("change", "change"), ("member", "identifier"), ("id", "id"), ("from role", "from"), ("to role", "to")])
@@ -50,7 +50,8 @@ package struct MarkdownChanges {
         }
     }
 
-    private static func cell(_ change: SnapshotChange, _ field: String) -> String {
+    /// One cell's plain text, unescaped (the HTML and mail reports' too).
+    static func cell(_ change: SnapshotChange, _ field: String) -> String {
         if field == "role" { return "\(text(change["roleName"])) (\(text(change["roleId"])))" }
         return text(change[field])
     }

@@ -47,6 +47,9 @@ package struct ReportContext: Sendable {
     /// Where readers find the full reports (`--report-url`), for the HTML banner, the mail and
     /// notifications; nil when not given (they then name the report path).
     package var reportURL: String?
+    /// The `--output-dir` as given, so the mail can say where the full reports are when there is
+    /// no `reportURL`; nil when reports are rendered without being written (tests).
+    package var reportDirectory: String?
     /// Findings' evidence rendered during a live read (the reports render the rest themselves).
     package var renderedEvidence: RenderedEvidence?
 
@@ -55,12 +58,13 @@ package struct ReportContext: Sendable {
 
     /// A context; the tool version defaults to this build's.
     package init(result: AuditResult, scan: ScanInfo, gate: GateVerdict, toolVersion: String = ToolInfo.version,
-                 reportURL: String? = nil, renderedEvidence: RenderedEvidence? = nil) {
+                 reportURL: String? = nil, reportDirectory: String? = nil, renderedEvidence: RenderedEvidence? = nil) {
         self.result = result
         self.scan = scan
         self.gate = gate
         self.toolVersion = toolVersion
         self.reportURL = reportURL
+        self.reportDirectory = reportDirectory
         self.renderedEvidence = renderedEvidence
     }
 }

@@ -125,13 +125,16 @@ import Testing
     }
 
     @Test func backoffIsCappedAtEightSecondsWithFullJitter() throws {
-        let executor = RequestExecutor(configuration: try Fixtures.configuration(sleeper: .live),
-                                       transport: FakeTransport { _ in Fixtures.json("[]") })
-        #expect((1...7).map { RequestExecutor.seconds(executor.backoff(afterAttempt: $0)) } == [0.5, 1, 2, 4, 8, 8, 8])
-        var configuration = try Fixtures.configuration(sleeper: .live)
-        configuration.jitter = { $0 / 4 }
-        let jittered = RequestExecutor(configuration: configuration, transport: FakeTransport { _ in Fixtures.json("[]") })
-        #expect(RequestExecutor.seconds(jittered.backoff(afterAttempt: 3)) == 0.5)
+        let policy = try Fixtures.configuration(sleeper: .live).retry
+        #expect((1...7).map { RetryPolicy.seconds(policy.backoff(afterAttempt: $0)) } == [0.5, 1, 2, 4, 8, 8, 8])
+        var jittered = policy
+        jittered.jitter = { $0 / 4 }
+        #expect(RetryPolicy.seconds(jittered.backoff(afterAttempt: 3)) == 0.5)
+        // The reader's defaults, as the contract states them; Retry-After capped at 60 s.
+        let defaults = RetryPolicy()
+        #expect(defaults.maxAttempts == 5 && defaults.maxRetryAfter == .seconds(60))
+        #expect(defaults.retryAfter(" 120 ") == .seconds(60) && defaults.retryAfter("2.5") == .milliseconds(2500))
+        #expect(defaults.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT") == nil && defaults.retryAfter(nil) == nil)
     }
 
     @Test func transportErrorsAreRetriedThenBecomeAGap() async throws {
@@ -171,7 +174,7 @@ import Testing
         var configuration = try Fixtures.configuration(sleeper: sleeps.sleeper)
         // The deadline is wall-clock time, so it is far longer than any test run (a loaded machine
         // once took over 50 s to reach this test's first request) and the wait far longer still.
-        configuration.maxRetryAfter = .seconds(3600)
+        configuration.retry.maxRetryAfter = .seconds(3600)
         configuration.deadline = .seconds(2000)
         let snapshot = try await ManageClient(configuration: configuration, transport: transport).readSnapshot()
         #expect(sleeps.delays.all.isEmpty)

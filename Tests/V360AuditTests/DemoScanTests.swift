@@ -15,13 +15,20 @@ import Testing
         var snapshotFile: String
     }
 
+    /// How the committed example is made: every report, the mail body included, with a report URL
+    /// (without one the mail names the output folder, which differs between runs).
+    static let exampleArguments = ["--format", "junit,markdown,json,html,mail",
+                                   "--report-url", "https://reports.example.com/psa/2026-11-01/v360audit.html"]
+    /// The files the example holds.
+    static let exampleFiles = ["v360audit.junit.xml", "v360audit.md", "v360audit.json", "v360audit.html", "v360audit.mail.html"]
+
     static let shared = Task { () -> Run in
         let directory = try! TestPaths.temporaryDirectory()
         let snapshot = directory.appendingPathComponent("demo-snapshot.json").path
         let (code, output) = await runCommand(["scan", "--demo", "--verbose", "--output-dir", directory.path,
-                                               "--save-snapshot", snapshot])
+                                               "--save-snapshot", snapshot] + exampleArguments)
         var reports: [String: String] = [:]
-        for name in ["v360audit.junit.xml", "v360audit.md", "v360audit.json"] {
+        for name in exampleFiles {
             reports[name] = (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
         }
         let snapshotText = (try? String(contentsOfFile: snapshot, encoding: .utf8)) ?? ""
@@ -87,7 +94,7 @@ import Testing
                   committed: \(before)
                   now:       \(after)
                 Regenerate it from the package root with:
-                    swift run v360audit scan --demo --output-dir reports/example
+                    swift run v360audit scan --demo --output-dir reports/example \(Self.exampleArguments.joined(separator: " "))
                 (that command exits 1: the demo tenant fails the gate by design)
                 """)
         }

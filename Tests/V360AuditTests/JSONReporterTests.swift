@@ -4,6 +4,7 @@ import ManageReader
 @testable import Reports
 import Testing
 @testable import V360Audit
+import V360Core
 
 @Suite struct JSONReporterTests {
     @Test func structureMatchesTheContract() throws {

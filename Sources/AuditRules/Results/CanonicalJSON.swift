@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// Compact canonical JSON (sorted keys, no whitespace, `/` unescaped) of the values a finding
 /// fingerprint covers, written the way the JSON report writes them: a resource always has `id`
@@ -44,7 +45,7 @@ struct CanonicalJSON {
             bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
             bytes.append(UInt8(ascii: "{"))
-            let order = fieldOrder.of(fields)
+            let order = fieldOrder.of(fields, key: \.key)
             for (position, index) in order.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 string(fields[index].key)

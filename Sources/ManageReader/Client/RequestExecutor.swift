@@ -43,7 +43,7 @@ final class RequestExecutor: Sendable {
                                         + "\(configuration.site.origin); credentials are only sent there"))
         }
         var lastError = ReaderError.transport(endpoint: endpoint, failure: failure(nil, for: url))
-        for attempt in 1...configuration.maxAttempts {
+        for attempt in 1...configuration.retry.maxAttempts {
             if let halted = haltedBy { return .failure(halted) }
             // A cancelled read (the scan's inputs turned out invalid) sends nothing more and ends
             // as a read out of time would; its snapshot is discarded.
@@ -64,13 +64,13 @@ final class RequestExecutor: Sendable {
             case .done(let result): return result
             case .retry(let error, let after): lastError = error; retryAfter = after
             }
-            guard attempt < configuration.maxAttempts else { break }
-            let delay = retryAfter ?? backoff(afterAttempt: attempt)
+            guard attempt < configuration.retry.maxAttempts else { break }
+            let delay = retryAfter ?? configuration.retry.backoff(afterAttempt: attempt)
             // A wait past the deadline would only delay the same failure.
             guard (clock.now - started) + delay < configuration.deadline else { return .failure(lastError) }
             configuration.logger.notice(
-                "retrying \(endpoint) after \(reason(lastError)), attempt \(attempt + 1)/\(configuration.maxAttempts), waiting \(seconds(delay)) s")
-            await configuration.sleeper.sleep(delay)
+                "retrying \(endpoint) after \(reason(lastError)), attempt \(attempt + 1)/\(configuration.retry.maxAttempts), waiting \(seconds(delay)) s")
+            await configuration.retry.sleeper.sleep(delay)
         }
         return .failure(lastError)
     }
@@ -144,18 +144,9 @@ final class RequestExecutor: Sendable {
         return headers
     }
 
-    /// Full jitter over `initialBackoff × 2^(attempt-1)`, capped at `maxBackoff`.
-    func backoff(afterAttempt attempt: Int) -> Duration {
-        let base = Self.seconds(configuration.initialBackoff) * pow(2, Double(attempt - 1))
-        let ceiling = min(base, Self.seconds(configuration.maxBackoff))
-        return .milliseconds(Int((min(max(0, configuration.jitter(ceiling)), ceiling) * 1000).rounded()))
-    }
-
-    /// `Retry-After` in seconds (the HTTP-date form is not used by the PSA), capped.
+    /// The `Retry-After` of a response, as the policy honours it.
     private func retryAfter(_ response: HTTPResponse) -> Duration? {
-        guard let text = response.values(of: "Retry-After").first?.trimmingCharacters(in: .whitespaces),
-              let value = Double(text), value.isFinite, value >= 0 else { return nil }
-        return min(.milliseconds(Int(value * 1000)), configuration.maxRetryAfter)
+        configuration.retry.retryAfter(response.values(of: "Retry-After").first)
     }
 
     /// A short, redacted explanation from a ConnectWise error body (`message`, `code`, `error`) or its raw text.
@@ -172,7 +163,7 @@ final class RequestExecutor: Sendable {
     private func log(_ request: ReadRequest, status: Int?, start: ContinuousClock.Instant, attempt: Int) {
         let ms = Int((Self.seconds(clock.now - start) * 1000).rounded())
         configuration.logger.debug(
-            "GET \(request.pathAndQuery) → \(status.map(String.init) ?? "no response") in \(ms) ms (attempt \(attempt)/\(configuration.maxAttempts))")
+            "GET \(request.pathAndQuery) → \(status.map(String.init) ?? "no response") in \(ms) ms (attempt \(attempt)/\(configuration.retry.maxAttempts))")
     }
 
     private func reason(_ error: ReaderError) -> String {
@@ -183,7 +174,5 @@ final class RequestExecutor: Sendable {
 
     private func seconds(_ duration: Duration) -> String { String(format: "%.1f", Self.seconds(duration)) }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    static func seconds(_ duration: Duration) -> Double { RetryPolicy.seconds(duration) }
 }

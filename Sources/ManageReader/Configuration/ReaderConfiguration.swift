@@ -9,8 +9,8 @@ public struct ReaderConfiguration: Sendable {
     public var credentials: Credentials
     /// How many per-role settings lists (and extra list pages) are read at once.
     public var concurrency: Int
-    /// Attempts per request, including the first.
-    public var maxAttempts: Int
+    /// How failed requests are retried (attempts, backoff, `Retry-After`, how waits happen).
+    public var retry: RetryPolicy
     /// Time allowed for one request.
     public var requestTimeout: Duration
     /// Time allowed for the whole read; what is not read by then becomes gaps.
@@ -24,18 +24,8 @@ public struct ReaderConfiguration: Sendable {
     /// HTTP requests per read at most, retries included: a bound on the load one scan can put on the
     /// PSA whatever the server answers (a large tenant needs a few hundred).
     public var requestBudget: Int
-    /// The first retry backoff; doubles per attempt.
-    public var initialBackoff: Duration
-    /// The largest retry backoff.
-    public var maxBackoff: Duration
-    /// The longest `Retry-After` honoured.
-    public var maxRetryAfter: Duration
     /// The capture clock (`capturedAt`).
     public var now: @Sendable () -> Date
-    /// How retries wait.
-    public var sleeper: Sleeper
-    /// Full jitter: given the backoff ceiling in seconds, returns the delay to use (0…ceiling).
-    public var jitter: @Sendable (Double) -> Double
     /// Where request and retry lines go (never a header value).
     public var logger: Logger
     /// The HTTP proxy to tunnel through (`HTTPS_PROXY`), already checked against `NO_PROXY`.
@@ -57,19 +47,15 @@ public struct ReaderConfiguration: Sendable {
         self.site = site
         self.credentials = credentials
         self.concurrency = max(1, concurrency)
-        self.maxAttempts = max(1, maxAttempts)
+        retry = RetryPolicy(maxAttempts: maxAttempts, initialBackoff: initialBackoff, maxBackoff: maxBackoff,
+                            maxRetryAfter: maxRetryAfter, jitter: jitter, sleeper: sleeper)
         self.requestTimeout = requestTimeout
         self.deadline = deadline
         self.apiVersion = apiVersion
         self.pageSize = min(max(1, pageSize), 1000)
         self.maxPages = max(1, maxPages)
         self.requestBudget = max(1, requestBudget)
-        self.initialBackoff = initialBackoff
-        self.maxBackoff = maxBackoff
-        self.maxRetryAfter = maxRetryAfter
         self.now = now
-        self.sleeper = sleeper
-        self.jitter = jitter
         self.logger = logger
         self.proxy = proxy
         self.trustedCertificates = trustedCertificates

@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// A byte buffer that writes JSON exactly as `JSONEncoder` does with
 /// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` and ISO-8601 dates: two-space indent,

@@ -17,10 +17,7 @@ public enum SnapshotStore {
     /// The same bytes as ``encode(_:)`` made by `JSONEncoder`: the definition of the format, which
     /// tests hold ``SnapshotWriter`` to.
     public static func referenceEncoding(_ snapshot: TenantSnapshot) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(snapshot)
+        try JSONOutput.encoder().encode(snapshot)
     }
 
     /// Decodes a snapshot strictly.

@@ -24,6 +24,21 @@ public final class AsyncHTTPTransport: HTTPTransport {
     ///   - trustedCertificates: CA certificates trusted in addition to the system roots.
     public init(connectionsPerHost: Int = 16, readTimeout: Duration = .seconds(30), maxBodyBytes: Int = 64 << 20,
                 proxy: ProxySettings? = nil, trustedCertificates: TrustedCertificates? = nil) {
+        let configuration = Self.configuration(connectionsPerHost: connectionsPerHost, readTimeout: readTimeout,
+                                               proxy: proxy, trustedCertificates: trustedCertificates)
+        self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        self.maxBodyBytes = maxBodyBytes
+        self.proxy = proxy
+    }
+
+    /// The client configuration of every HTTP client the tool builds: the PSA reader's and the
+    /// notification sender's (which is a separate client, so the reader stays GET-only).
+    ///
+    /// Redirects are refused (a redirect must never carry a secret to another place), TLS is
+    /// verified against the system roots plus any `--ca-file` certificates, and the proxy, if any,
+    /// is tunnelled through with `CONNECT`.
+    public static func configuration(connectionsPerHost: Int = 16, readTimeout: Duration = .seconds(30),
+                                     proxy: ProxySettings?, trustedCertificates: TrustedCertificates?) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: TrustedCertificates.tlsConfiguration(adding: trustedCertificates),
             redirectConfiguration: .disallow,
@@ -38,9 +53,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
             let authorization = proxy.username.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
             configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
         }
-        self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        self.maxBodyBytes = maxBodyBytes
-        self.proxy = proxy
+        return configuration
     }
 
     /// Performs the GET and collects the body.

@@ -12,10 +12,10 @@ extension TransportFailure {
     /// connect timeout) are the proxy's; TLS errors are the PSA's (TLS runs inside the tunnel).
     /// - Parameters:
     ///   - error: the error the HTTP client threw.
-    ///   - host: the PSA host.
-    ///   - port: the PSA port.
+    ///   - host: the PSA host (or, for a notification, the webhook's host; never shown by the caller).
+    ///   - port: its port.
     ///   - proxy: the proxy in use, if any.
-    static func classify(_ error: any Error, host: String, port: Int, proxy: ProxySettings?) -> TransportFailure {
+    public static func classify(_ error: any Error, host: String, port: Int, proxy: ProxySettings?) -> TransportFailure {
         let (cause, atProxy) = cause(of: error)
         return TransportFailure(cause: cause, host: host, port: port, proxy: proxy?.hostAndPort,
                                 proxyVariable: proxy?.variable, atProxy: atProxy && proxy != nil)

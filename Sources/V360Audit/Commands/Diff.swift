@@ -3,6 +3,7 @@ import AuditRules
 import Foundation
 import ManageReader
 import Reports
+import V360Core
 
 extension V360AuditCommand {
     /// `v360audit diff OLD NEW`: what changed in the PSA between two snapshots.
@@ -34,9 +35,7 @@ extension V360AuditCommand {
             let after = try SnapshotStore.load(from: URL(fileURLWithPath: new))
             let changes = ChangeDetector.changes(from: before, to: after)
             if format == "json" {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                console.out(String(decoding: try encoder.encode(changes), as: UTF8.self))
+                console.out(try JSONOutput.text(changes))
                 return ExitStatus.passed
             }
             var text = "# Changes in the PSA\n\nFrom \(MarkdownText.escape(old)) (captured "

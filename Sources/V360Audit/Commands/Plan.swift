@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditRules
 import Foundation
 import Reports
+import V360Core
 
 extension V360AuditCommand {
     /// `v360audit plan [source] [inputs]`: the least-privilege plan to stdout, no reports written.
@@ -33,9 +34,7 @@ extension V360AuditCommand {
             let snapshot = try await acquirer.snapshot(file: input.snapshot, demo: input.demo, connection: connection)
             let result = inputs.evaluate(snapshot)
             if format == "json" {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                console.out(String(decoding: try encoder.encode(result.plan), as: UTF8.self))
+                console.out(try JSONOutput.text(result.plan))
             } else {
                 console.write(.out, MarkdownPlan(plan: result.plan).text)
             }

@@ -8,7 +8,9 @@ extension V360AuditCommand {
             abstract: "Read the PSA (or a snapshot, or the demo tenant), evaluate the rules, write reports.",
             discussion: """
                 Reports go to --output-dir: v360audit.junit.xml, v360audit.md, v360audit.json. A one-paragraph \
-                summary goes to stdout; progress to stderr.
+                summary goes to stdout; progress to stderr. With --notify, a short summary is then posted to \
+                Microsoft Teams, Slack or any webhook whose URL is in the named environment variable (a failed \
+                post prints one warning and never changes the exit code).
 
                 With --tenants FILE, every PSA the file lists is scanned (--parallel at a time) into \
                 <output-dir>/<name>/, and the fleet reports (v360audit-fleet.junit.xml, .md, .json) go to \
@@ -23,6 +25,7 @@ extension V360AuditCommand {
         @OptionGroup(title: "Outputs") var output: OutputOptions
         @OptionGroup(title: "Many PSAs") var fleet: FleetOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
+        @OptionGroup(title: "Notifications") var notify: NotifyOptions
         @OptionGroup(title: "Logging") var logging: LoggingOptions
 
         func execute(console: Console) async throws -> Int32 {
@@ -31,7 +34,7 @@ extension V360AuditCommand {
                                                logging: logging, fleet: fleet, console: console).run()
             }
             return try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
-                                   logging: logging, console: console).run()
+                                          notify: notify, logging: logging, console: console).run()
         }
     }
 }

@@ -92,6 +92,27 @@ struct ConnectionOptions: ParsableArguments {
         return environment["CWM_PRIVATE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The `--ca-file` / `CWM_CA_FILE` certificates, if either is given: trusted for the PSA and
+    /// for notification webhooks alike.
+    /// - Throws: `V360AuditError.reader` (exit 64) for a file that is missing or holds no certificate.
+    func trustedCertificates(environment: [String: String]) throws(V360AuditError) -> TrustedCertificates? {
+        try Self.trustedCertificates(caFile: caFile(environment: environment))
+    }
+
+    /// The CA file named by `--ca-file`, else `CWM_CA_FILE`.
+    private func caFile(environment: [String: String]) -> String? {
+        (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The certificates of a CA file (a single scan's, or a fleet tenant's `caFile`).
+    static func trustedCertificates(caFile: String?) throws(V360AuditError) -> TrustedCertificates? {
+        do {
+            return try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
+        } catch {
+            throw .reader(error)
+        }
+    }
+
     /// The text of a private key file (a fleet tenant's `privateKeyFile` too).
     /// - Throws: `V360AuditError.unreadableInput` naming the file, never its content.
     static func readPrivateKey(file: String) throws(V360AuditError) -> String {
@@ -115,9 +136,8 @@ struct ConnectionOptions: ParsableArguments {
     ///   certificate, or a proxy variable that is not an `http://` proxy URL.
     func configuration(site: SiteAddress, credentials: Credentials, logger: Logger, environment: [String: String],
                        now: @escaping @Sendable () -> Date = Date.init) throws(V360AuditError) -> ReaderConfiguration {
-        let caFile = (caFile?.isEmpty == false ? caFile : nil) ?? environment["CWM_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        return try Self.configuration(site: site, credentials: credentials, caFile: caFile, concurrency: concurrency,
-                                      timeout: timeout, logger: logger, environment: environment, now: now)
+        try Self.configuration(site: site, credentials: credentials, caFile: caFile(environment: environment),
+                               concurrency: concurrency, timeout: timeout, logger: logger, environment: environment, now: now)
     }
 
     /// A reader configuration from its parts: a single scan's flags, or a fleet tenant's entry
@@ -127,8 +147,8 @@ struct ConnectionOptions: ParsableArguments {
     static func configuration(site: SiteAddress, credentials: Credentials, caFile: String?, concurrency: Int, timeout: Int,
                               logger: Logger, environment: [String: String],
                               now: @escaping @Sendable () -> Date) throws(V360AuditError) -> ReaderConfiguration {
+        let trusted = try trustedCertificates(caFile: caFile)
         do {
-            let trusted = try caFile.map { path throws(ReaderError) in try TrustedCertificates.load(file: path) }
             let proxy = try ProxySettings.from(environment: environment, targetHost: site.host)
             if let trusted { logger.info("Trusting \(trusted.count) certificate(s) from \(trusted.file) besides the system's") }
             if let proxy { logger.info("Connecting to \(site.host) through the proxy \(proxy.hostAndPort) (\(proxy.variable))") }

@@ -8,8 +8,9 @@ struct OutputOptions: ParsableArguments {
                                                                 valueName: "dir"))
     var outputDirectory = "reports"
 
-    @Option(help: ArgumentHelp("Reports to write, comma-separated: junit, markdown, json.", valueName: "list"))
-    var format = "junit,markdown,json"
+    @Option(help: ArgumentHelp("Reports to write, comma-separated: junit, markdown, json, html, mail (the mail body, "
+                               + "on request only).", valueName: "list"))
+    var format = "junit,markdown,json,html"
 
     @Option(name: .customLong("save-snapshot"), help: ArgumentHelp("Also save the tenant snapshot read.",
                                                                    valueName: "file"))
@@ -24,14 +25,14 @@ struct OutputOptions: ParsableArguments {
         _ = try reporters()
     }
 
-    /// The selected reporters in the order junit, markdown, json.
+    /// The selected reporters in the order junit, markdown, json, html, mail.
     func reporters() throws -> [any Reporter] {
         let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let known: [any Reporter] = [JUnitReporter(), MarkdownReporter(), JSONReporter()]
+        let known: [any Reporter] = [JUnitReporter(), MarkdownReporter(), JSONReporter(), HTMLReporter(), MailReporter()]
         for name in names where !known.contains(where: { type(of: $0).identifier == name }) {
-            throw ValidationError("--format: unknown report '\(name)' (use junit, markdown, json)")
+            throw ValidationError("--format: unknown report '\(name)' (use junit, markdown, json, html, mail)")
         }
-        guard !names.isEmpty else { throw ValidationError("--format needs at least one of junit, markdown, json") }
+        guard !names.isEmpty else { throw ValidationError("--format needs at least one of junit, markdown, json, html, mail") }
         return known.filter { names.contains(type(of: $0).identifier) }
     }
 }

@@ -12,6 +12,7 @@ struct ScanPipeline {
     var input: InputOptions
     var output: OutputOptions
     var gate: GateOptions
+    var notify: NotifyOptions
     var logging: LoggingOptions
     var console: Console
 
@@ -20,6 +21,13 @@ struct ScanPipeline {
     /// - Throws: Input errors (64) before any read; a read that could not start at all (2).
     func run() async throws -> Int32 {
         let logger = logging.logger(console)
+        // Notification settings are inputs too: a missing variable fails now, before any read.
+        let notifications = try NotificationDispatcher(options: notify, environment: console.environment) { () throws(V360AuditError) in
+            try connection.trustedCertificates(environment: console.environment)
+        }
+        if !notifications.channels.isEmpty && notifications.when == .changed && input.baseline == nil {
+            logger.notice("--notify-when changed without --baseline: every open finding counts as new")
+        }
         let source: TenantScan.Source
         if let path = input.snapshot {
             source = .snapshotFile(path)
@@ -34,6 +42,8 @@ struct ScanPipeline {
                               reportURL: output.reportURL, gate: gate, console: console, logger: logger)
         let outcome = try await scan.run()
         console.out(ScanSummary(context: outcome.context, files: outcome.written).paragraph)
+        // Once, after the reports are written; a failed post never changes the exit code.
+        await notifications.send(outcome.context, reportFiles: outcome.written, console: console, logger: logger)
         // A snapshot that could not be saved is tomorrow's missing baseline: the run did not
         // produce its outputs, so it is never a pass, but the reports above are still written.
         if let unsaved = outcome.unsaved { console.error(unsaved.description) }

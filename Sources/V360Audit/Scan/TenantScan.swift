@@ -130,6 +130,7 @@ struct TenantScan: Sendable {
         let (fingerprint, unsaved) = await fingerprinting.value
         var context = ScanPipeline.context(result, snapshot: snapshot, sha256: fingerprint, source: origin, gate: gate)
         context.reportURL = reportURL
+        context.reportDirectory = outputDirectory
         if reading != nil { context.renderedEvidence = await renderer.renderings() }
         let written = try await ReportWriter(directory: outputDirectory).writeOffThePool(reporters, context: context)
         if keepUntilExit {

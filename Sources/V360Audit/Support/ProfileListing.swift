@@ -1,5 +1,6 @@
 import AuditRules
 import Foundation
+import V360Core
 
 /// `profiles list` output: an aligned text table, or a JSON array with every field.
 enum ProfileListing {
@@ -23,9 +24,7 @@ enum ProfileListing {
                  features: Array(Set(profile.permissions.compactMap(\.feature))).sorted(),
                  rows: profile.permissions.count)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(items), as: UTF8.self)
+        return try JSONOutput.text(items)
     }
 
     private struct Item: Encodable {
