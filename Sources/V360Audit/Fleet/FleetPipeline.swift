@@ -13,12 +13,19 @@ import V360Core
 /// Only what concerns the whole run (the command line, the tenants file, the command's `--rules`)
 /// stops it before any PSA is read.
 struct FleetPipeline {
+    /// Only `--concurrency` and `--timeout` apply (each tenant's); the connection flags are refused.
     var connection: ConnectionOptions
+    /// Only `--rules` and `--no-default-rules` apply (every tenant's); the single-scan inputs are refused.
     var input: InputOptions
+    /// `--output-dir` (the fleet reports; each tenant in `<name>/`), `--format`, `--report-url`.
     var output: OutputOptions
+    /// The gate every tenant is judged by.
     var gate: GateOptions
+    /// `--verbose` shows each tenant's info lines; `--quiet` only the tenants that could not be read.
     var logging: LoggingOptions
+    /// `--tenants` and the options that go with it.
     var fleet: FleetOptions
+    /// Where progress, logs and the fleet's paragraph go.
     var console: Console
 
     /// Runs every tenant and writes the fleet reports.

@@ -1,5 +1,6 @@
 import AuditRules
 import ManageReader
+import V360Core
 
 /// A small JSON value whose objects keep the order they were written in, serialised compactly.
 ///
