@@ -29,8 +29,8 @@ struct OutputFailureTests {
         let (first, _) = await runCommand(arguments)
         #expect(first == 1)
         let lastNight = try Self.contents(folder)
-        #expect(lastNight.keys.sorted() == ["latest.json", "reports/v360audit.json", "reports/v360audit.junit.xml",
-                                            "reports/v360audit.md"])
+        #expect(lastNight.keys.sorted() == ["latest.json", "reports/v360audit.html", "reports/v360audit.json",
+                                            "reports/v360audit.junit.xml", "reports/v360audit.md"])
         try folder.fill()
         let (code, output) = await runCommand(arguments)
         #expect(code == 2)
