@@ -59,15 +59,17 @@ enum FleetBenchmark {
                 environment[key] = value
             }
             let run = try ProcessTimer.run(binary, ["scan", "--quiet", "--output-dir",
-                                                    work.appendingPathComponent("single/\(name(index))").path],
+                                                    work.appendingPathComponent("out/\(name(index))").path],
                                            environment: environment)
             guard [0, 1].contains(run.status) else { throw RulesBenchmark.BenchError("single scan \(index) exited \(run.status)") }
             singles.append(run)
         }
+        // The fleet writes into the same folders (the reports' bytes may name them), the singles' moved aside.
+        try FileManager.default.moveItem(at: work.appendingPathComponent("out"), to: work.appendingPathComponent("single"))
         sync()
         let fleetLog = work.appendingPathComponent("fleet-stderr.txt").path
         let fleet = try ProcessTimer.run(binary, ["scan", "--tenants", tenantsFile.path, "--parallel", String(parallel),
-                                                  "--output-dir", work.appendingPathComponent("fleet").path],
+                                                  "--output-dir", work.appendingPathComponent("out").path],
                                          environment: base.merging(keys) { _, new in new }, stderrPath: fleetLog)
         guard [0, 1].contains(fleet.status) else {
             let log = (try? String(contentsOfFile: fleetLog, encoding: .utf8)) ?? ""
@@ -79,7 +81,7 @@ enum FleetBenchmark {
         let singlePeak = singles.map(\.peakMegabytes).sorted()[singles.count / 2]
         let speedUp = sequential / fleet.wall, memory = fleet.peakMegabytes / singlePeak
         let identical = try (0..<count).filter { index in
-            try sameReports(work.appendingPathComponent("fleet/\(name(index))"), work.appendingPathComponent("single/\(name(index))"))
+            try sameReports(work.appendingPathComponent("out/\(name(index))"), work.appendingPathComponent("single/\(name(index))"))
         }.count
         print("tenants:  \(count) × (150 members, 40 API members, 40 roles × 150 rows, 5 integrator logins), "
               + "each on its own simulator at \(latency) ms per request; --parallel \(parallel)")
@@ -105,13 +107,19 @@ enum FleetBenchmark {
         let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
         guard names == (try FileManager.default.contentsOfDirectory(atPath: b.path).sorted()), !names.isEmpty else { return false }
         return try names.allSatisfy { name in
-            try masked(Data(contentsOf: a.appendingPathComponent(name))) == masked(Data(contentsOf: b.appendingPathComponent(name)))
+            let (left, right) = (try masked(Data(contentsOf: a.appendingPathComponent(name))),
+                                 try masked(Data(contentsOf: b.appendingPathComponent(name))))
+            guard left != right else { return true }
+            // The first line that differs, to see what else than the capture differs.
+            let pair = zip(left.split(separator: "\n"), right.split(separator: "\n")).first { $0 != $1 }
+            print("differs:  \(a.lastPathComponent)/\(name): \(pair.map { "\($0.0.prefix(160)) ≠ \($0.1.prefix(160))" } ?? "length")")
+            return false
         }
     }
 
     private static func masked(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
-        for pattern in ["[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?", "[0-9a-f]{64}"] {
+        for pattern in ["[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?", "[0-9a-f]{16,64}"] {
             text = text.replacingOccurrences(of: pattern, with: "<masked>", options: .regularExpression)
         }
         return text

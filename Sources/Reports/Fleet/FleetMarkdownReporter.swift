@@ -16,23 +16,9 @@ package struct FleetMarkdownReporter: FleetReporter {
     }
 
     private func header(_ summary: FleetSummary) -> String {
-        let verdict: String
-        switch summary.exitCode {
-        case 0: verdict = "PASSED: every tenant passed its gate"
-        case 1: verdict = "FAILED: at least one tenant failed its gate"
-        case 2: verdict = "INCOMPLETE: at least one tenant could not be read completely, so this is not a pass"
-        default: verdict = "INVALID INPUT: at least one tenant's inputs or credentials are invalid, so it was not scanned"
-        }
-        let kinds: [(label: String, code: Int32)] = [("passed", 0), ("failed the gate", 1), ("incomplete", 2),
-                                                     ("invalid input", 64)]
-        var counts: [String] = []
-        for kind in kinds {
-            let n = summary.tenants.filter { $0.exitCode == kind.code }.count
-            if n > 0 { counts.append("\(n) \(kind.label)") }
-        }
         let open: [String] = Severity.allCases.reversed().map { "\(summary.open($0)) \($0.rawValue)" }
-        let verdictLine = "**\(verdict)** (exit \(summary.exitCode))."
-        let countsLine = "\(summary.tenants.count) tenant(s): " + counts.joined(separator: ", ") + ". "
+        let verdictLine = "**\(summary.verdictSentence)** (exit \(summary.exitCode))."
+        let countsLine = "\(summary.tenants.count) tenant(s): " + summary.outcomeCounts.joined(separator: ", ") + ". "
         let openLine = "Open findings across the fleet: " + open.joined(separator: ", ") + ". "
         return "# v360audit fleet report\n\n" + verdictLine + "\n\n" + countsLine + openLine
             + "Each tenant's full reports are in its own folder."

@@ -7,7 +7,8 @@ package protocol FleetReporter: Sendable {
 }
 
 /// The fleet reports for the `--format` reporters chosen: each single-scan format has its fleet
-/// counterpart, so `--format json` gives one JSON per tenant and one for the fleet.
+/// counterpart, so `--format json` gives one JSON per tenant and one for the fleet. The mail body
+/// (`mail`) has none: it is each tenant's own.
 package enum FleetReporters {
     /// The fleet reporters matching `reporters`, in the same order.
     package static func matching(_ reporters: [any Reporter]) -> [any FleetReporter] {
@@ -16,6 +17,7 @@ package enum FleetReporters {
             case JUnitReporter.identifier: FleetJUnitReporter()
             case MarkdownReporter.identifier: FleetMarkdownReporter()
             case JSONReporter.identifier: FleetJSONReporter()
+            case HTMLReporter.identifier: FleetHTMLReporter()
             default: nil
             }
         }

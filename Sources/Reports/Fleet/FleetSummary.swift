@@ -34,6 +34,28 @@ package struct FleetSummary: Sendable {
     /// Open findings of `severity` across the fleet.
     package func open(_ severity: Severity) -> Int { tenants.reduce(0) { $0 + $1.open(severity) } }
 
+    /// The verdict in words, as the Markdown and HTML reports open with it.
+    package var verdictSentence: String {
+        switch exitCode {
+        case 0: "PASSED: every tenant passed its gate"
+        case 1: "FAILED: at least one tenant failed its gate"
+        case 2: "INCOMPLETE: at least one tenant could not be read completely, so this is not a pass"
+        default: "INVALID INPUT: at least one tenant's inputs or credentials are invalid, so it was not scanned"
+        }
+    }
+
+    /// `2 passed, 1 failed the gate, …`: the tenants per outcome, those with none left out.
+    package var outcomeCounts: [String] {
+        let kinds: [(label: String, code: Int32)] = [("passed", 0), ("failed the gate", 1), ("incomplete", 2),
+                                                     ("invalid input", 64)]
+        var counts: [String] = []
+        for kind in kinds {
+            let n = tenants.filter { $0.exitCode == kind.code }.count
+            if n > 0 { counts.append("\(n) \(kind.label)") }
+        }
+        return counts
+    }
+
     /// The latest capture time among the tenants: the JUnit timestamp of suites without their own
     /// (never the clock, so the same inputs give the same bytes).
     package var latestCapture: Date? { tenants.compactMap(\.capturedAt).max() }

@@ -13,7 +13,7 @@ extension V360AuditCommand {
                 post prints one warning and never changes the exit code).
 
                 With --tenants FILE, every PSA the file lists is scanned (--parallel at a time) into \
-                <output-dir>/<name>/, and the fleet reports (v360audit-fleet.junit.xml, .md, .json) go to \
+                <output-dir>/<name>/, and the fleet reports (v360audit-fleet.junit.xml, .md, .json, .html) go to \
                 --output-dir; the exit code is the worst tenant's.
 
                 \(ExitStatus.discussion)

@@ -13,12 +13,19 @@ import V360Core
 /// Only what concerns the whole run (the command line, the tenants file, the command's `--rules`)
 /// stops it before any PSA is read.
 struct FleetPipeline {
+    /// Only `--concurrency` and `--timeout` apply (each tenant's); the connection flags are refused.
     var connection: ConnectionOptions
+    /// Only `--rules` and `--no-default-rules` apply (every tenant's); the single-scan inputs are refused.
     var input: InputOptions
+    /// `--output-dir` (the fleet reports; each tenant in `<name>/`), `--format`, `--report-url`.
     var output: OutputOptions
+    /// The gate every tenant is judged by.
     var gate: GateOptions
+    /// `--verbose` shows each tenant's info lines; `--quiet` only the tenants that could not be read.
     var logging: LoggingOptions
+    /// `--tenants` and the options that go with it.
     var fleet: FleetOptions
+    /// Where progress, logs and the fleet's paragraph go.
     var console: Console
 
     /// Runs every tenant and writes the fleet reports.
@@ -38,7 +45,7 @@ struct FleetPipeline {
         // Created once here: tenants finishing at the same time would otherwise each try.
         if let folder = fleet.saveSnapshotDirectory { try Folders.create(folder) }
         let jobs: [FleetRunner.Job] = entries.map { entry in (entry, prepare(entry, reporters: reporters, pack: pack)) }
-        let tenants = await FleetRunner(parallel: fleet.parallelism, console: console).run(jobs)
+        let tenants = await FleetRunner(parallel: fleet.parallelism, console: console, quiet: logging.quiet).run(jobs)
         return FleetOutput(directory: output.outputDirectory, reporters: FleetReporters.matching(reporters),
                            console: console).finish(FleetSummary(tenants: tenants))
     }

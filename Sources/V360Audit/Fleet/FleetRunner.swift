@@ -9,6 +9,8 @@ struct FleetRunner: Sendable {
     var parallel: Int
     /// Where progress goes (stderr).
     var console: Console
+    /// `--quiet`: only the lines of tenants that could not be read (exit 2 or 64), which are errors.
+    var quiet = false
 
     /// A tenant's prepared scan, or why it cannot run.
     typealias Job = (entry: TenantEntry, scan: Result<TenantScan, V360AuditError>)
@@ -35,6 +37,7 @@ struct FleetRunner: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        guard !quiet || !tenant.complete else { return tenant }
         console.err("\(job.entry.name): \(tenant.verdict) (exit \(tenant.exitCode)) in \(String(format: "%.1f", seconds)) s"
             + (tenant.error.map { ": " + $0 } ?? ""))
         return tenant

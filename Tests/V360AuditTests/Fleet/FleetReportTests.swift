@@ -68,4 +68,26 @@ import Testing
         #expect((json["fleet"] as? [String: Any])?["exitCode"] as? Int == 64)
         #expect(FleetJSONReporter().render(summary) == text)
     }
+
+    @Test func theFleetHTMLShowsTenantDataAsTextOnly() throws {
+        let hostile = HTMLFixtures.hostileNames
+        var ok = Self.tenant("ok", exit: 1, critical: 1, site: hostile[0])
+        ok.reports.append("ok/v360audit.html")
+        let summary = FleetSummary(tenants: [ok, Self.tenant("bad", exit: 2, site: hostile[1], error: hostile[2])])
+        let html = FleetHTMLReporter().render(summary)
+        let tree = try #require(HTMLTree(html))
+        for element in tree.elements {
+            #expect(HTMLReporterTests.htmlElements.contains(element.name), "unexpected <\(element.name)>")
+            for attribute in element.attributes {
+                #expect(HTMLReporterTests.htmlAttributes.contains(attribute.name.lowercased()), "unexpected \(attribute.name)=")
+            }
+        }
+        for name in hostile.prefix(3) { #expect(tree.text.contains(name), "\(name.debugDescription) is not shown as text") }
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        // Links go to the tenants' own reports and the page's sections only.
+        let hrefs = tree.elements.flatMap { $0.attributes.filter { $0.name == "href" }.map(\.value) }
+        #expect(hrefs.contains("ok/v360audit.html"))
+        #expect(hrefs.allSatisfy { $0.hasPrefix("#") || $0 == "ok/v360audit.html" })
+        #expect(html.contains("<span class=\"verdict\">INCOMPLETE</span> 2 tenant(s)"))
+    }
 }

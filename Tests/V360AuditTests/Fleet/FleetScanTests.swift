@@ -6,7 +6,7 @@ import Testing
 /// `scan --tenants` against a fleet of simulators: one tenant answering 500 to every member list,
 /// one with a wrong key (401), two healthy ones.
 @Suite struct FleetScanTests {
-    static let reports = ["v360audit.junit.xml", "v360audit.md", "v360audit.json"]
+    static let reports = ["v360audit.junit.xml", "v360audit.md", "v360audit.json", "v360audit.html"]
 
     static func fleet(in directory: URL) async throws -> FleetTestBed {
         try await FleetTestBed.start([
@@ -21,28 +21,29 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bed = try await Self.fleet(in: directory)
-        let out = directory.appendingPathComponent("out")
+        let reportsPath = directory.appendingPathComponent("reports")
         let saved = directory.appendingPathComponent("snapshots")
-        let (code, output) = await runPinned(["scan", "--tenants", bed.tenantsFile.path, "--output-dir", out.path,
+        let (code, output) = await runPinned(["scan", "--tenants", bed.tenantsFile.path, "--output-dir", reportsPath.path,
                                               "--parallel", "2", "--save-snapshot-dir", saved.path],
                                              environment: bed.environment)
-        // The healthy tenants' single scans, with the same inputs and the same capture clock.
+        // The fleet's reports move aside; each single scan then writes into the very folder the
+        // fleet wrote that tenant's reports in, with the same inputs and the same capture clock.
+        let out = directory.appendingPathComponent("fleet")
+        try FileManager.default.moveItem(at: reportsPath, to: out)
         var singles: [String: Int32] = [:]
         for name in ["alpha", "bravo", "delta"] {
-            let (arguments, environment) = bed.single(name, outputDir: directory.appendingPathComponent("single/\(name)").path)
+            let (arguments, environment) = bed.single(name, outputDir: reportsPath.appendingPathComponent(name).path)
             singles[name] = await runPinned(arguments, environment: environment).code
         }
         await bed.shutdown()
 
         #expect(code == 2, "\(output.err)")
         #expect(singles == ["alpha": 1, "bravo": 1, "delta": 2])
-        // Every tenant's reports are exactly its single scan's, failing ones included.
+        // Every tenant's reports (all of --format's default set) are exactly its single scan's, failing ones included.
         for name in ["alpha", "bravo", "delta"] {
-            for report in Self.reports {
-                let fleet = try Data(contentsOf: out.appendingPathComponent("\(name)/\(report)"))
-                let single = try Data(contentsOf: directory.appendingPathComponent("single/\(name)/\(report)"))
-                #expect(fleet == single, "\(name)/\(report) differs from the single scan's")
-            }
+            let fleet = try filesUnder(out.appendingPathComponent(name))
+            #expect(Set(fleet.keys) == Set(Self.reports), "\(name): \(fleet.keys.sorted())")
+            #expect(fleet == (try filesUnder(reportsPath.appendingPathComponent(name))), "\(name) differs from its single scan")
         }
         let charlie = try String(contentsOf: out.appendingPathComponent("charlie/v360audit.json"), encoding: .utf8)
         #expect(charlie.contains("\"complete\" : false"))
@@ -82,6 +83,8 @@ import Testing
 
         let markdown = try String(contentsOf: out.appendingPathComponent("v360audit-fleet.md"), encoding: .utf8)
         #expect(markdown.contains("**INCOMPLETE"))
+        let html = try String(contentsOf: out.appendingPathComponent("v360audit-fleet.html"), encoding: .utf8)
+        #expect(html.contains("<a href=\"alpha/v360audit.html\">alpha</a>"))
         #expect(markdown.contains("## Tenants that could not be read"))
         #expect(markdown.contains("[alpha](alpha/v360audit.md)"))
         #expect(output.out.contains("v360audit fleet INCOMPLETE (exit 2): 4 tenant(s)"))

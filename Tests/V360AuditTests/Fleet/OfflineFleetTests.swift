@@ -39,17 +39,19 @@ import Testing
 
         let (code, output) = await runCommand(["scan", "--tenants", tenants.path, "--snapshot-dir", snapshots.path,
                                                "--baseline-dir", baselines.path, "--output-dir", out.path])
+        // The single scans write into the folders the fleet wrote, once its reports are moved aside.
+        let fleetOut = directory.appendingPathComponent("fleet")
+        try FileManager.default.moveItem(at: out, to: fleetOut)
         let (oneCode, _) = await runCommand(["scan", "--snapshot", one, "--baseline", oneBaseline,
-                                             "--output-dir", directory.appendingPathComponent("single/one").path])
-        let (twoCode, _) = await runCommand(["scan", "--snapshot", two,
-                                             "--output-dir", directory.appendingPathComponent("single/two").path])
+                                             "--output-dir", out.appendingPathComponent("one").path])
+        let (twoCode, _) = await runCommand(["scan", "--snapshot", two, "--output-dir", out.appendingPathComponent("two").path])
         #expect(code == 2, "\(output.err)")
         #expect(oneCode == 1 && twoCode == 2)
-        for report in FleetScanTests.reports {
-            let fleet = try Data(contentsOf: out.appendingPathComponent("one/\(report)"))
-            let single = try Data(contentsOf: directory.appendingPathComponent("single/one/\(report)"))
-            #expect(fleet == single, "one/\(report)")
-        }
+        let fleetOne = try filesUnder(fleetOut.appendingPathComponent("one"))
+        #expect(Set(fleetOne.keys) == Set(FleetScanTests.reports))
+        #expect(fleetOne == (try filesUnder(out.appendingPathComponent("one"))), "one differs from its single scan")
+        try FileManager.default.removeItem(at: out)
+        try FileManager.default.moveItem(at: fleetOut, to: out)
         // `two` has no baseline in the folder: a coverage note, not an error, in its own reports.
         let twoJSON = try String(contentsOf: out.appendingPathComponent("two/v360audit.json"), encoding: .utf8)
         #expect(twoJSON.contains("No baseline for this tenant"))
@@ -81,6 +83,10 @@ import Testing
         #expect(output.err.contains("one: PASSED (exit 0)"))
         #expect(output.err.contains("two: INVALID INPUT (exit 64)"))
         #expect(output.err.contains("two.json"))
+        // --quiet keeps only the lines of tenants that could not be read.
+        let (_, quiet) = await runCommand(["scan", "--tenants", tenants.path, "--snapshot-dir", directory.path,
+                                           "--output-dir", out.path, "--quiet"])
+        #expect(quiet.err.contains("two: INVALID INPUT (exit 64)") && !quiet.err.contains("one: "), "\(quiet.err)")
     }
 
     struct Refusal: Sendable, CustomTestStringConvertible {
