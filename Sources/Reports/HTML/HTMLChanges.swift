@@ -38,7 +38,7 @@ struct HTMLChanges {
             let (title, columns) = MarkdownChanges.layout(entries[0].kind)
             out.raw("<h3>")
             out.text(title)
-            out.raw(" <span class=\"count\">\(entries.count)</span></h3><table class=\"grid\"><thead><tr>")
+            out.raw(" <span class=\"count\">\(entries.count)</span></h3><div class=\"scroll\"><table class=\"grid\"><thead><tr>")
             for column in columns { out.raw("<th scope=\"col\">\(column.title)</th>") }
             out.raw("</tr></thead><tbody>")
             let shown = out.appendItems(entries, budget: share(parts)) { change, piece in
@@ -60,7 +60,7 @@ struct HTMLChanges {
     /// A table of findings (rule, severity, resource, message).
     private func findingTable(_ title: String, _ findings: [Finding], budget: Int, cuts: inout [String],
                               to out: inout HTMLBuffer) {
-        out.raw("<h3>\(title) <span class=\"count\">\(findings.count)</span></h3><table class=\"grid\"><thead><tr>"
+        out.raw("<h3>\(title) <span class=\"count\">\(findings.count)</span></h3><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
             + "<th scope=\"col\">severity</th><th scope=\"col\">rule</th><th scope=\"col\">resource</th>"
             + "<th scope=\"col\">message</th></tr></thead><tbody>")
         let shown = out.appendItems(findings, budget: budget) { finding, piece in
@@ -82,7 +82,7 @@ struct HTMLChanges {
     }
 
     private func closeTable(shown: Int, of total: Int, what: String, cuts: inout [String], to out: inout HTMLBuffer) {
-        out.raw("</tbody></table>")
+        out.raw("</tbody></table></div>")
         guard shown < total else { return }
         cuts.append("\(total - shown) of \(total) \(what)")
         out.raw("<p class=\"note cut\">\(total - shown) more left out to keep this report under its size limit; "

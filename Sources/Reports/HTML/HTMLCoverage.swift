@@ -22,7 +22,7 @@ struct HTMLCoverage {
         }
         let order: [CoverageEntry.Status] = [.missing, .notEvaluated, .caveat, .complete]
         let sorted = order.flatMap { status in entries.filter { $0.status == status } }
-        out.raw("<table class=\"grid\"><thead><tr><th scope=\"col\">area</th><th scope=\"col\">status</th>"
+        out.raw("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th scope=\"col\">area</th><th scope=\"col\">status</th>"
             + "<th scope=\"col\">detail</th></tr></thead><tbody>")
         let shown = out.appendItems(sorted, budget: budget - 512) { entry, piece in
             piece.raw("<tr class=\"coverage-\(entry.status.rawValue)\"><td>")
@@ -31,7 +31,7 @@ struct HTMLCoverage {
             piece.text(entry.detail, maxScalars: 2_000)
             piece.raw("</td></tr>")
         }
-        out.raw("</tbody></table>")
+        out.raw("</tbody></table></div>")
         var note: String?
         if shown < sorted.count {
             note = "\(sorted.count - shown) of \(sorted.count) coverage notes"

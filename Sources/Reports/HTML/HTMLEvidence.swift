@@ -26,7 +26,7 @@ enum HTMLEvidence {
             }
         }
         if !plain.isEmpty {
-            out.raw("<table class=\"kv\"><thead><tr><th scope=\"col\">evidence</th><th scope=\"col\">value</th></tr></thead><tbody>")
+            out.raw("<div class=\"scroll\"><table class=\"kv\"><thead><tr><th scope=\"col\">evidence</th><th scope=\"col\">value</th></tr></thead><tbody>")
             for field in plain {
                 out.raw("<tr><th scope=\"row\">")
                 out.text(field.key, maxScalars: maxCell)
@@ -34,7 +34,7 @@ enum HTMLEvidence {
                 cell(field.value, to: &out)
                 out.raw("</td></tr>")
             }
-            out.raw("</tbody></table>")
+            out.raw("</tbody></table></div>")
         }
         for (key, items) in tables { objectTable(key, items, to: &out) }
     }
@@ -45,7 +45,7 @@ enum HTMLEvidence {
         for case .object(let fields) in items {
             for field in fields where !columns.contains(field.key) { columns.append(field.key) }
         }
-        out.raw("<table class=\"grid\"><caption>")
+        out.raw("<div class=\"scroll\"><table class=\"grid\"><caption>")
         out.text(key, maxScalars: maxCell)
         out.raw(" (\(items.count))</caption><thead><tr>")
         for column in columns {
@@ -63,7 +63,7 @@ enum HTMLEvidence {
             }
             out.raw("</tr>")
         }
-        out.raw("</tbody></table>")
+        out.raw("</tbody></table></div>")
         if items.count > maxRows {
             out.raw("<p class=\"note\">\(items.count - maxRows) more rows are in the JSON report (<code>v360audit.json</code>).</p>")
         }

@@ -43,13 +43,13 @@ struct HTMLGraph {
             out.raw("<p class=\"note cut\">The graph is left out to keep this report under its size limit; the table below lists the members.</p>")
         }
         out.raw("<details class=\"inventory\"" + (rows.count <= 10 ? " open" : "") + "><summary>The inventory as a table "
-            + "(\(rows.count) API members)</summary><table class=\"grid\"><thead><tr><th scope=\"col\">API member</th>"
+            + "(\(rows.count) API members)</summary><div class=\"scroll\"><table class=\"grid\"><thead><tr><th scope=\"col\">API member</th>"
             + "<th scope=\"col\">name</th><th scope=\"col\">active</th><th scope=\"col\">role</th><th scope=\"col\">tools</th>"
             + "<th scope=\"col\">keys</th><th scope=\"col\">open findings</th></tr></thead><tbody>")
         let shown = out.appendItems(rows, budget: budget - (out.count - start) - 512) { row, piece in
             tableRow(row, to: &piece)
         }
-        out.raw("</tbody></table>")
+        out.raw("</tbody></table></div>")
         if shown < rows.count {
             notes.append("\(rows.count - shown) of \(rows.count) inventory rows")
             out.raw("<p class=\"note cut\">\(rows.count - shown) more API members are left out of this table; "

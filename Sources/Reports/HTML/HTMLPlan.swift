@@ -57,24 +57,24 @@ struct HTMLPlan {
             out.raw(members.count == 1 ? ", with the tools " : ", all with the same tools (")
             codeList(entry.tools, to: &out)
             out.raw(members.count == 1 ? "" : ")")
-            out.raw(". In System &gt; Security Roles, change exactly these levels:</p><table class=\"grid\"><thead><tr>"
+            out.raw(". In System &gt; Security Roles, change exactly these levels:</p><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
                 + "<th scope=\"col\">module</th><th scope=\"col\">function</th><th scope=\"col\">operation</th>"
                 + "<th scope=\"col\">from</th><th scope=\"col\">to</th></tr></thead><tbody>")
             for change in entry.changes ?? [] {
                 cells([change.module, change.function, change.op, change.from, change.to], to: &out)
             }
-            out.raw("</tbody></table>")
+            out.raw("</tbody></table></div>")
         } else {
             out.raw("In System &gt; Security Roles, create a role with exactly what ")
             codeList(entry.tools, to: &out)
             out.raw(entry.tools.count == 1 ? " needs" : " need")
-            out.raw("; every other function None:</p><table class=\"grid\"><thead><tr><th scope=\"col\">module</th>"
+            out.raw("; every other function None:</p><div class=\"scroll\"><table class=\"grid\"><thead><tr><th scope=\"col\">module</th>"
                 + "<th scope=\"col\">function</th><th scope=\"col\">inquire</th><th scope=\"col\">add</th>"
                 + "<th scope=\"col\">edit</th><th scope=\"col\">delete</th></tr></thead><tbody>")
             for grant in entry.grants ?? [] {
                 cells([grant.module, grant.function, grant.inquire, grant.add, grant.edit, grant.delete], to: &out)
             }
-            out.raw("</tbody></table><p>Then in System &gt; Members &gt; API Members, set <code>")
+            out.raw("</tbody></table></div><p>Then in System &gt; Members &gt; API Members, set <code>")
             out.text(entry.member ?? "", maxScalars: 200)
             out.raw("</code>&#39;s Role ID to the new role.</p>")
         }

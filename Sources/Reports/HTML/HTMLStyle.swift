@@ -49,6 +49,7 @@ enum HTMLStyle {
         .totals{margin:6px 0 0}
         table.grid,table.kv{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:14px}
         .grid th,.grid td,.kv th,.kv td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+        .scroll{overflow-x:auto;max-width:100%}
         .grid thead th,.kv thead th{background:var(--panel)}.kv tbody th{width:22%;font-weight:600}
         caption{text-align:left;font-weight:600;padding:4px 0}
         details{margin:6px 0}summary{cursor:pointer}

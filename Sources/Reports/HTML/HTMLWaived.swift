@@ -10,7 +10,7 @@ struct HTMLWaived {
         let waived = findings.filter { $0.status == .waived }
         guard !waived.isEmpty else { return nil }
         out.raw("<section id=\"waived\"><h2>Waived <span class=\"count\">\(waived.count)</span></h2>"
-            + "<p>Accepted risks: reported, not counted by the gate.</p><table class=\"grid\"><thead><tr>"
+            + "<p>Accepted risks: reported, not counted by the gate.</p><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
             + "<th scope=\"col\">severity</th><th scope=\"col\">rule</th><th scope=\"col\">resource</th>"
             + "<th scope=\"col\">waiver</th><th scope=\"col\">owner</th><th scope=\"col\">ticket</th>"
             + "<th scope=\"col\">expires</th><th scope=\"col\">reason</th><th scope=\"col\">pinned</th>"
@@ -29,7 +29,7 @@ struct HTMLWaived {
             }
             piece.raw("<td><code class=\"fingerprint\">\(finding.fingerprint)</code></td></tr>")
         }
-        out.raw("</tbody></table>")
+        out.raw("</tbody></table></div>")
         var note: String?
         if shown < waived.count {
             note = "\(waived.count - shown) of \(waived.count) waived findings"
