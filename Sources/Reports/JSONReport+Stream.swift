@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes the report through ``JSONStream``. Field for field the same document as
 /// `JSONReport`'s `Encodable` conformance (the tests compare the two), so `Baseline` reads it back
-/// with `Finding`'s own `Decodable`. Where DESIGN.md's contract names a field, it is always present:
+/// with `Finding`'s own `Decodable`. Where docs/design.md's contract names a field, it is always present:
 /// `drift` and a resource's `id` and `name` are written as null rather than left out.
 extension JSONReport {
     /// Writes the report into `stream`, taking findings' evidence from `rendered` where it was rendered.

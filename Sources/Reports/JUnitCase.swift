@@ -79,7 +79,7 @@ struct JUnitCase: Sendable {
         return testCase
     }
 
-    /// `waived until 2027-01-31: reason (waiver W-1, owner …, ticket …)`, as DESIGN.md words it.
+    /// `waived until 2027-01-31: reason (waiver W-1, owner …, ticket …)`, as docs/design.md words it.
     private static func waiverText(_ waiver: WaiverNote?) -> String {
         guard let waiver else { return "waived" }
         var parts = ["waiver \(waiver.id)"]

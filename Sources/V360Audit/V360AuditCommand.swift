@@ -18,7 +18,7 @@ struct V360AuditCommand: AsyncParsableCommand {
         defaultSubcommand: Scan.self
     )
 
-    /// Runs through `CommandRunner` so every error gets DESIGN.md's exit code (ArgumentParser alone
+    /// Runs through `CommandRunner` so every error gets docs/design.md's exit code (ArgumentParser alone
     /// would exit 1 for any non-validation error, which looks like "findings").
     static func main() async {
         let code = await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), console: .standard())

@@ -1,7 +1,7 @@
 import Foundation
 import ManageSimulator
 
-/// The tenant DESIGN.md's performance targets describe, with its inputs: 5,000 members (400 API
+/// The tenant docs/design.md's performance targets describe, with its inputs: 5,000 members (400 API
 /// members, the last one the scanner), 300 roles × 150 settings rows, 50 integrator logins, 25 tool
 /// profiles and a register of about 470 keys (most API members hold 1–3 tools). Deterministic: no
 /// randomness, so every run measures the same work.

@@ -1,7 +1,7 @@
 import Foundation
 import ManageSimulator
 
-/// `v360bench fleet`: DESIGN.md's "Many PSAs" target, measured on whole `v360audit` processes.
+/// `v360bench fleet`: docs/design.md's "Many PSAs" target, measured on whole `v360audit` processes.
 ///
 /// Serves 16 tenants the size of a typical MSP (150 members, 40 API members, 40 roles × 150
 /// settings rows, 5 integrator logins), each with its own simulator at 50 ms per request, then

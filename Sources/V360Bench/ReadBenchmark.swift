@@ -3,7 +3,7 @@ import ManageReader
 import ManageSimulator
 
 /// `v360bench read`: reads a generated large tenant from the simulator with the real client and
-/// checks DESIGN.md's live-read targets (request count and wall time), plus the speed-up over a
+/// checks docs/design.md's live-read targets (request count and wall time), plus the speed-up over a
 /// sequential client at the API's default page size of 25.
 ///
 /// Options: `--latency-ms 50 --members 5000 --api-members 400 --roles 300 --settings 150

@@ -3,7 +3,7 @@ import Foundation
 import ManageReader
 
 /// `v360bench rules [--write-snapshot FILE] [--write-register FILE]`: evaluates the bundled rule
-/// pack on a generated tenant of DESIGN.md's size (5,000 members, 400 API members, 300 roles ×
+/// pack on a generated tenant of docs/design.md's size (5,000 members, 400 API members, 300 roles ×
 /// 150 settings rows, 50 integrator logins) plus a register of the API members' keys, and prints
 /// wall time and peak RSS against the targets (≤ 1 s, ≤ 150 MB). The generated inputs can be
 /// saved for the offline `scan --snapshot` benchmark.

@@ -2,7 +2,7 @@ import Foundation
 import ManageReader
 import ManageSimulator
 
-/// `v360bench scan`: DESIGN.md's performance targets, measured on whole `v360audit` processes.
+/// `v360bench scan`: docs/design.md's performance targets, measured on whole `v360audit` processes.
 ///
 /// Generates the target tenant with its register and 25 tool profiles (``BenchTenant``), serves it
 /// with `ManageSimulator` on loopback at 50 ms per request, and times, each `--runs` times: the read

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `v360bench`: the performance benchmarks DESIGN.md's targets are measured with.
+/// `v360bench`: the performance benchmarks docs/design.md's targets are measured with.
 ///
 /// Run in release: `swift run -c release v360bench <benchmark> [options]`. Each benchmark lives in
 /// its own file; this entry point only dispatches.

@@ -4,9 +4,9 @@ import ManageSimulator
 import Testing
 @testable import AuditRules
 
-/// `changes[]`: what changed in the PSA between two snapshots (DESIGN.md, "Baseline and drift").
+/// `changes[]`: what changed in the PSA between two snapshots (docs/design.md, "Baseline and drift").
 @Suite struct ChangeDetectorTests {
-    /// One line per change, fields in DESIGN.md's order, for exact comparison.
+    /// One line per change, fields in docs/design.md's order, for exact comparison.
     static func lines(_ changes: [SnapshotChange]) -> [String] {
         changes.map { change in
             ([change.kind.rawValue] + change.fields.map { "\($0.key)=\(inline($0.value))" }).joined(separator: " ")

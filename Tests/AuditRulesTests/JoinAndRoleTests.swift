@@ -3,7 +3,7 @@ import ManageReader
 import Testing
 @testable import AuditRules
 
-/// "Joining members", "Roles" and "Levels" of DESIGN.md's precise semantics.
+/// "Joining members", "Roles" and "Levels" of docs/design.md's precise semantics.
 @Suite struct JoinAndRoleTests {
     let admin = SecurityRole(id: 1, name: "Admin")
     let custom = SecurityRole(id: 2, name: "API - Custom", settings: [T.row("Companies", "Contacts", "All")])

@@ -3,7 +3,7 @@ import ManageReader
 import Testing
 @testable import AuditRules
 
-/// The least-privilege plan: every branch of DESIGN.md's "Least-privilege plan".
+/// The least-privilege plan: every branch of docs/design.md's "Least-privilege plan".
 @Suite struct PlanTests {
     static let profiles = [
         "tools/alpha.yml": """

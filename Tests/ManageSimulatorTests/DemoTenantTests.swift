@@ -2,7 +2,7 @@ import Foundation
 import ManageSimulator
 import Testing
 
-/// The demo tenant's data carries what DESIGN.md's rules need to fire (the rules themselves are
+/// The demo tenant's data carries what docs/design.md's rules need to fire (the rules themselves are
 /// tested elsewhere; these tests pin the data so a fixture edit cannot silently lose a case).
 @Suite struct DemoTenantTests {
     let tenant = DemoTenant.fixture

@@ -36,7 +36,7 @@ import Testing
                    snapshotFile: snapshotText)
     }
 
-    /// DESIGN.md's bundled rules: the demo tenant triggers each at least once.
+    /// docs/design.md's bundled rules: the demo tenant triggers each at least once.
     static let designRules = [
         "api-member-admin-role", "api-member-admin-equivalent-role", "shared-member-overbroad-role",
         "api-member-overbroad-role", "shared-api-member", "orphaned-api-key", "unregistered-api-member",

@@ -27,8 +27,9 @@ import Testing
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Signal once the process catches it (its handler is installed before the read starts).
-        for _ in 0..<600 where !Self.catches(process.processIdentifier, signal) {
+        // Signal once the process catches it (its handler is installed before the read starts). A
+        // bound, not a timing: a debug binary on a loaded machine once took over 30 s to get there.
+        for _ in 0..<3000 where !Self.catches(process.processIdentifier, signal) {
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(Self.catches(process.processIdentifier, signal), "the handler was never installed")

@@ -134,7 +134,7 @@ import V360Core
         #expect(Self.droppingNulls(actual) as? NSDictionary == normalizedExpected)
     }
 
-    /// DESIGN.md's recipe, applied independently of the engine: the report's own `evidence`,
+    /// docs/design.md's recipe, applied independently of the engine: the report's own `evidence`,
     /// `resource` and `ruleId`, re-serialised by Foundation with sorted keys, hashed.
     @Test func fingerprintIsTheHashOfTheReportsOwnValues() throws {
         let json = JSONReporter().render(ResultFixtures.context(ResultFixtures.hostileResult()))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Matches records of two snapshots: by id first, then by name (case-insensitive) among the
-/// records no id matched, as DESIGN.md joins members and logins across snapshots.
+/// records no id matched, as docs/design.md joins members and logins across snapshots.
 struct Pairing<Record> {
     /// Records found in both snapshots, in the old snapshot's order.
     var matched: [(old: Record, new: Record)] = []

@@ -1,10 +1,10 @@
 import Foundation
 
-/// One change in the PSA between a baseline snapshot and the current one (DESIGN.md, "Baseline
+/// One change in the PSA between a baseline snapshot and the current one (docs/design.md, "Baseline
 /// and drift"): an API member, a role permission held by API members, an integrator login, or
 /// the scanner's own permission.
 ///
-/// The fields are kept in the order DESIGN.md lists them, which is also the sort order: kind, then
+/// The fields are kept in the order docs/design.md lists them, which is also the sort order: kind, then
 /// each field's value (null first, numbers numerically, strings by code point, lists and objects
 /// element by element). The order is total over the fields, so `changes[]` is deterministic.
 public struct SnapshotChange: Sendable, Hashable, Comparable, Encodable {
@@ -15,7 +15,7 @@ public struct SnapshotChange: Sendable, Hashable, Comparable, Encodable {
 
     /// What changed.
     public var kind: Kind
-    /// The entry's fields after `kind`, in DESIGN.md's order.
+    /// The entry's fields after `kind`, in docs/design.md's order.
     public var fields: [EvidenceField]
 
     /// Creates a change.

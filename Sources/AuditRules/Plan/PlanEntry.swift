@@ -3,7 +3,7 @@ import Foundation
 /// One step of the least-privilege plan: lower a role in place, or create a dedicated role for
 /// one member and move the member to it.
 ///
-/// JSON (DESIGN.md "Least-privilege plan"):
+/// JSON (docs/design.md "Least-privilege plan"):
 /// `{action: "lower-role", roleId, roleName, members, tools, changes: [{module, function, op, from, to}]}` or
 /// `{action: "new-role", roleId, roleName, member, tools, grants: [{module, function, add, edit, delete, inquire}]}`;
 /// both with `residual: [{ruleId, module, function, op, requestedBy}]`.

@@ -3,7 +3,7 @@ import ManageReader
 import V360Core
 
 /// A finding's fingerprint: the first 16 lowercase hex digits of the SHA-256 of the canonical
-/// JSON of `{"evidence": …, "resource": …, "ruleId": …}` (DESIGN.md, "Waivers").
+/// JSON of `{"evidence": …, "resource": …, "ruleId": …}` (docs/design.md, "Waivers").
 ///
 /// It changes whenever the evidence does (a waived role gains a right), which is what lets a
 /// waiver pinned to it lapse instead of silently covering a worse risk.

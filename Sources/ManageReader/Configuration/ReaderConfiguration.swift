@@ -33,7 +33,7 @@ public struct ReaderConfiguration: Sendable {
     /// CA certificates trusted in addition to the system roots (`--ca-file`).
     public var trustedCertificates: TrustedCertificates?
 
-    /// Creates a configuration with DESIGN.md's defaults.
+    /// Creates a configuration with docs/design.md's defaults.
     public init(
         site: SiteAddress, credentials: Credentials, concurrency: Int = 8, maxAttempts: Int = 5,
         requestTimeout: Duration = .seconds(30), deadline: Duration = .seconds(600), apiVersion: String = "2025.8",

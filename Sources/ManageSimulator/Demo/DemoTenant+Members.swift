@@ -7,7 +7,7 @@ extension DemoTenant {
         var lastName: String?
         var licenseClass: String
         var role: Int
-        /// `nil` is served as JSON null (meaning active, per DESIGN.md).
+        /// `nil` is served as JSON null (meaning active, per docs/design.md).
         var inactive: Bool?
         var title: String? = nil
         var lastLogin: String? = nil

@@ -1,5 +1,5 @@
 extension DemoTenant {
-    /// The demo key register in DESIGN.md's format (`keys:` list; dates YYYY-MM-DD), joined to
+    /// The demo key register in docs/design.md's format (`keys:` list; dates YYYY-MM-DD), joined to
     /// ``fixture``. See the table on ``DemoTenant`` for what each entry is there to show.
     public static let registerYAML: String = """
         # Demo key register for the v360audit demo tenant (one entry per API key the MSP created).

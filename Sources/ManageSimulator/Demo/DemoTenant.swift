@@ -1,7 +1,7 @@
 import Foundation
 
 /// The built-in demo tenant: about 40 members and 14 roles of a fictional MSP, built so that the
-/// bundled rule pack fires every rule of DESIGN.md's table at least once (`scan --demo` exits 1),
+/// bundled rule pack fires every rule of docs/design.md's table at least once (`scan --demo` exits 1),
 /// while several members and keys pass cleanly.
 ///
 /// Which member or key triggers which rule (capture date 2026-11-01; "key" = register entry):

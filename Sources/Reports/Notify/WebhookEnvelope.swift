@@ -1,7 +1,7 @@
 import AuditRules
 
 /// The generic webhook payload: a versioned JSON envelope for automation platforms and ticketing
-/// bridges (DESIGN.md, "Notifications"):
+/// bridges (docs/design.md, "Notifications"):
 /// `{schemaVersion: 1, source: "v360audit", generatedAt, site, gate, summary, drift, top, reportUrl}`.
 ///
 /// `generatedAt` is the snapshot's `capturedAt`, not the time of sending: the body is a pure

@@ -3,7 +3,7 @@ import Logging
 import ManageReader
 import Reports
 
-/// Sends a scan's notifications once, after its reports are written (DESIGN.md, "Notifications").
+/// Sends a scan's notifications once, after its reports are written (docs/design.md, "Notifications").
 ///
 /// Built before the scan reads anything, so a missing variable, a URL on the command line or a
 /// bad proxy setting fails at once with exit 64. Sending never changes the exit code: a channel

@@ -8,7 +8,7 @@ import Reports
 /// Posts one notification, retrying what a retry can fix.
 ///
 /// A separate client from the PSA reader's on purpose: the reader's transport can only send `GET`
-/// (DESIGN.md, "Read-only by construction"), and it keeps that property only if no code path in
+/// (docs/design.md, "Read-only by construction"), and it keeps that property only if no code path in
 /// it builds another method. This sender builds `POST`s, so it lives here, with its own
 /// `HTTPClient` (configured like the reader's: TLS verified with `--ca-file` added, no redirects,
 /// the proxy tunnelled), takes nothing but a webhook URL from an environment variable, and has no

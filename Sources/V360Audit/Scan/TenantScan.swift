@@ -57,7 +57,7 @@ struct TenantScan: Sendable {
         /// The snapshot save that failed, if one did (the scan then exits 2).
         var unsaved: V360CoreError?
 
-        /// 0, 1 or 2, as DESIGN.md's exit codes define them.
+        /// 0, 1 or 2, as docs/design.md's exit codes define them.
         var exitCode: Int32 {
             unsaved != nil ? ExitStatus.incomplete
                 : ExitStatus.forScan(complete: context.complete, gatePassed: context.gate.passed)

@@ -1,4 +1,4 @@
-/// The process exit codes, exactly as DESIGN.md defines them.
+/// The process exit codes, exactly as docs/design.md defines them.
 enum ExitStatus {
     /// Scan complete; no open finding at or above `--fail-on`.
     static let passed: Int32 = 0

@@ -3,7 +3,7 @@ import ManageReader
 import ManageSimulator
 import V360Core
 
-/// Everything that can stop a v360audit command, each mapped to DESIGN.md's exit codes.
+/// Everything that can stop a v360audit command, each mapped to docs/design.md's exit codes.
 ///
 /// Messages name files, fields, endpoints and statuses, never a secret value.
 enum V360AuditError: Error, CustomStringConvertible {
