@@ -24,7 +24,7 @@ struct HTMLPlan {
             return nil
         }
         let shown = out.appendItems(plan.enumerated(), budget: budget - 512) { item, piece in
-            entry(item.element, unfolded: item.offset < 3, to: &piece)
+            entry(item.element, unfolded: item.offset == 0, to: &piece)
         }
         var note: String?
         if shown < plan.count {

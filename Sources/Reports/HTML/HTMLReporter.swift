@@ -25,16 +25,17 @@ package struct HTMLReporter: Reporter {
     static let fixedReserve = 64 * 1_024
 
     package func render(_ context: ReportContext) -> String {
-        String(decoding: document(context), as: UTF8.self)
+        String(decoding: Array(pieces(context).joined()), as: UTF8.self)
     }
 
-    /// Writes the document in one piece (it is at most ``sizeCap`` bytes).
+    /// Writes the document's pieces as they are (the sections are rendered before the banner that
+    /// names what they cut; handing them over separately saves a copy of the whole document).
     package func write(_ context: ReportContext, to file: DurableFile) {
-        file.append(document(context))
+        for piece in pieces(context) { file.append(piece) }
     }
 
-    /// The whole document's bytes.
-    func document(_ context: ReportContext) -> [UInt8] {
+    /// The document in order: head, banner and counts; the sections; the footer.
+    func pieces(_ context: ReportContext) -> [[UInt8]] {
         let shared = max(0, sizeCap - Self.fixedReserve)
         func share(_ percent: Int) -> Int { shared / 100 * percent }
         var body = HTMLBuffer()
@@ -57,15 +58,15 @@ package struct HTMLReporter: Reporter {
         navigation(context, to: &out)
         out.raw("<main>")
         banner.appendCounts(to: &out)
-        out.append(body)
-        out.raw("</main><footer><div class=\"wrap\">Written by v360audit ")
-        out.text(context.toolVersion)
-        out.raw(" from the snapshot captured ")
-        out.text(context.scan.capturedAt.formatted(.iso8601))
-        out.raw(". The same snapshot and inputs give the same report, byte for byte. Beside this file: "
+        var footer = HTMLBuffer()
+        footer.raw("</main><footer><div class=\"wrap\">Written by v360audit ")
+        footer.text(context.toolVersion)
+        footer.raw(" from the snapshot captured ")
+        footer.text(context.scan.capturedAt.formatted(.iso8601))
+        footer.raw(". The same snapshot and inputs give the same report, byte for byte. Beside this file: "
             + "<code>v360audit.json</code> (everything, for machines), <code>v360audit.md</code> and "
             + "<code>v360audit.junit.xml</code>.</div></footer></body></html>\n")
-        return out.bytes
+        return [out.bytes, body.bytes, footer.bytes]
     }
 
     private func head(_ context: ReportContext, to out: inout HTMLBuffer) {
