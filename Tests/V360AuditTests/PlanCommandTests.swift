@@ -60,6 +60,14 @@ import Testing
         #expect(markdown.out.contains("**This change does not remove every sensitive grant.**"))
         #expect(markdown.out.contains("- System / Security, edit (`api-member-privilege-escalation`): "
             + "asked for by the profile of `passportal`"))
+        // The HTML report's plan says it too, with the grants in a table.
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = await runCommand(["scan", "--demo", "--quiet", "--format", "html", "--output-dir", directory.path])
+        let html = try String(contentsOf: directory.appendingPathComponent("v360audit.html"), encoding: .utf8)
+        #expect(html.contains("<strong>This change does not remove every sensitive grant.</strong>"))
+        #expect(html.contains("<tr><td>System</td><td>Security</td><td>edit</td><td>api-member-privilege-escalation</td>"
+            + "<td>passportal</td></tr>"))
     }
 
     @Test func aPlanThatCannotBeWrittenToStdoutExits2() async throws {

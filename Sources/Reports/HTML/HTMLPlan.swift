@@ -78,7 +78,24 @@ struct HTMLPlan {
             out.text(entry.member ?? "", maxScalars: 200)
             out.raw("</code>&#39;s Role ID to the new role.</p>")
         }
+        residual(entry.residual, to: &out)
         out.raw("</div></details>")
+    }
+
+    /// What the change leaves: sensitive grants a tool's profile asks for, said in words, so nobody
+    /// applies the step believing the escalation is gone.
+    private func residual(_ residual: [PlanEntry.Residual], to out: inout HTMLBuffer) {
+        guard !residual.isEmpty else { return }
+        out.raw("<p class=\"cut\"><strong>This change does not remove every sensitive grant.</strong> The role keeps "
+            + "these, so the escalation they allow remains after the change and the rule keeps flagging it; remove the "
+            + "tool feature that needs them, or accept the risk with a waiver:</p><div class=\"scroll\"><table class=\"grid\">"
+            + "<thead><tr><th scope=\"col\">module</th><th scope=\"col\">function</th><th scope=\"col\">operation</th>"
+            + "<th scope=\"col\">rule</th><th scope=\"col\">asked for by</th></tr></thead><tbody>")
+        for item in residual {
+            cells([item.module, item.function, item.op, item.ruleId,
+                   item.requestedBy.isEmpty ? "no tool profile" : item.requestedBy.joined(separator: ", ")], to: &out)
+        }
+        out.raw("</tbody></table></div>")
     }
 
     private func cells(_ values: [String], to out: inout HTMLBuffer) {
