@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditRules
+import V360Core
 
 /// The key register format.
 @Suite struct RegisterParsingTests {

@@ -3,6 +3,7 @@ import Foundation
 import ManageSimulator
 import Testing
 @testable import V360Audit
+import V360Core
 
 /// The README's nightly recipe, step for step, against the simulator on two nights: the demo
 /// tenant, then the same tenant with a planted change of every kind (`DemoTenant.nextNight`).

@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// A tool profile of what one role grants today (every row with a grant), `verified: false`: a
 /// starting point for a tool whose vendor publishes nothing. Scanning a member of that role with

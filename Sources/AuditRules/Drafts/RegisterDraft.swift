@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// A first key register written from the PSA itself: one entry per active API member, the tool
 /// guessed from the profiles' `hints`, else from a profile the member's role grants exactly.

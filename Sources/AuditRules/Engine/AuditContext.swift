@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// The joined, indexed view of one snapshot and register that every check reads from.
 struct AuditContext {

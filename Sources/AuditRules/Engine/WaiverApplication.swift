@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// Applies waivers to a scan's failed cases and says, as coverage caveats, which waivers expired,
 /// lapsed (pinned to a fingerprint the finding no longer has) or matched nothing.

@@ -1,6 +1,7 @@
 import Foundation
 import ManageReader
 import Yams
+import V360Core
 
 extension RuleExample {
     static let fragmentKeys = ["name", "capturedAt", "members", "apiMembers", "roles", "integratorLogins",

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import V360Core
 
 /// A strict view of one YAML mapping: unknown keys, wrong types and missing fields become
 /// `AuditRulesError.invalid` naming the file and the line of the offending node.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import V360Core
 
 /// The MSP's key register: one entry per API key it created, since the PSA has no endpoint that
 /// lists keys.

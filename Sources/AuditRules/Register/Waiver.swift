@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// One accepted risk of a ``WaiverSet``.
 public struct Waiver: Sendable, Hashable {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A validated `YYYY-MM-DD` calendar date (no time, no zone), comparable and countable in days.
+/// A validated `YYYY-MM-DD` calendar date (no time, no zone), comparable and countable in days:
+/// the project's one date arithmetic (register and waiver dates, capture dates, and the instants
+/// of snapshot files, which ``instant(_:hour:minute:second:)`` builds without a formatter).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Year, month (1–12), day (1–31, valid for the month).
     public let year: Int, month: Int, day: Int
@@ -31,7 +33,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -55,7 +60,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Chronological order.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// The UTC instant of a date and a time of day, or nil when the date or time is impossible.
+    public static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else { return nil }
+        let seconds = dayNumber(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
