@@ -60,7 +60,7 @@ struct JSONStream {
     /// per field (``FieldOrder`` remembers the order of the last shape).
     mutating func object(_ fields: [EvidenceField], _ write: (inout JSONStream, EvidenceValue) -> Void) {
         guard !fields.isEmpty else { return raw("{}") }
-        let order = fieldOrder.of(fields, key: \.key)
+        let order = fieldOrder.of(count: fields.count) { fields[$0].key }
         members(order.count) { stream, position in
             stream.key(fields[order[position]].key)
             write(&stream, fields[order[position]].value)

@@ -13,12 +13,16 @@ public struct FieldOrder {
         self.precedes = precedes
     }
 
-    /// The indices of `fields` in the order of their keys (`key(field)`).
-    public mutating func of<Field>(_ fields: [Field], key: (Field) -> String) -> [Int] {
-        if fields.count == lastKeys.count, zip(fields, lastKeys).allSatisfy({ key($0) == $1 }) { return lastOrder }
-        let inOrder = zip(fields, fields.dropFirst()).allSatisfy { precedes(key($0), key($1)) }
-        lastOrder = inOrder ? Array(fields.indices) : fields.indices.sorted { precedes(key(fields[$0]), key(fields[$1])) }
-        lastKeys = fields.map(key)
+    /// The indices `0..<count` in the order of their keys (`key(index)`).
+    ///
+    /// Not generic over the field type on purpose: this module is compiled apart from its callers,
+    /// so a generic version runs unspecialized, instantiating sequence metadata on every object
+    /// (measured: the offline scan of the benchmark tenant went from 0.35 s to 1.4 s).
+    public mutating func of(count: Int, key: (Int) -> String) -> [Int] {
+        if count == lastKeys.count, (0..<count).allSatisfy({ key($0) == lastKeys[$0] }) { return lastOrder }
+        let inOrder = count < 2 || (1..<count).allSatisfy { precedes(key($0 - 1), key($0)) }
+        lastOrder = inOrder ? Array(0..<count) : (0..<count).sorted { precedes(key($0), key($1)) }
+        lastKeys = (0..<count).map(key)
         return lastOrder
     }
 }

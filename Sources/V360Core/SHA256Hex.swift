@@ -7,11 +7,15 @@ import Foundation
 /// swift-crypto's SHA-256 (BoringSSL's assembly) hashes a 20 MB snapshot in milliseconds, where a
 /// portable Swift implementation took about a fifth of a second.
 public enum SHA256Hex {
-    /// The hex digest of `bytes`.
-    public static func of(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
+    /// The hex digest of `bytes` (a finding's canonical JSON). Concrete types, not a generic: this
+    /// module is compiled apart from its callers, where a generic runs unspecialized.
+    public static func of(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    /// The hex digest of `data` (a snapshot file as read).
+    public static func of(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
     /// Lower-case hex of a digest.
-    public static func hex(_ digest: some Sequence<UInt8>) -> String {
+    public static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

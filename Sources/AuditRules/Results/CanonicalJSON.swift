@@ -45,7 +45,7 @@ struct CanonicalJSON {
             bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
             bytes.append(UInt8(ascii: "{"))
-            let order = fieldOrder.of(fields, key: \.key)
+            let order = fieldOrder.of(count: fields.count) { fields[$0].key }
             for (position, index) in order.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 string(fields[index].key)

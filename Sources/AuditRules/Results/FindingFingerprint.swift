@@ -10,7 +10,7 @@ import V360Core
 public enum FindingFingerprint {
     /// The fingerprint of a rule's verdict on a resource with this evidence.
     public static func of(ruleId: String, resource: ResourceRef, evidence: EvidenceValue) -> String {
-        String(SHA256Hex.of(Data(canonicalBytes(ruleId: ruleId, resource: resource, evidence: evidence))).prefix(16))
+        String(SHA256Hex.of(canonicalBytes(ruleId: ruleId, resource: resource, evidence: evidence)).prefix(16))
     }
 
     /// The exact bytes hashed (exposed for tests and for users checking a fingerprint by hand).
