@@ -22,7 +22,7 @@ package struct FleetSummary: Sendable {
 
     /// The run's exit code: the worst tenant's (64 or 2 before 1 before 0).
     package var exitCode: Int32 {
-        tenants.map(\.exitCode).max { FleetTenant.badness($0) < FleetTenant.badness($1) } ?? 0
+        FleetTenant.worst(tenants.map(\.exitCode))
     }
 
     /// Tenants whose scan was complete (exit 0 or 1).

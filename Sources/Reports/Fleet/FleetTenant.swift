@@ -130,6 +130,11 @@ package struct FleetTenant: Sendable {
     /// Open findings of `severity`.
     package func open(_ severity: Severity) -> Int { summary?.bySeverity[severity.rawValue] ?? 0 }
 
+    /// The worst of several tenants' exit codes (0 when there are none): the fleet's code.
+    package static func worst(_ codes: [Int32]) -> Int32 {
+        codes.max { badness($0) < badness($1) } ?? 0
+    }
+
     /// How bad an exit code is: 64 and 2 (no verdict to trust) before 1 before 0.
     package static func badness(_ code: Int32) -> Int {
         switch code {

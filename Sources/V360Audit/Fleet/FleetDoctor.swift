@@ -31,7 +31,7 @@ struct FleetDoctor {
             for line in lines { console.out(line) }
         }
         let codes = results.map(\.0)
-        return codes.max { FleetTenant.badness($0) < FleetTenant.badness($1) } ?? ExitStatus.passed
+        return FleetTenant.worst(codes)
     }
 
     /// One tenant's doctor: its exit code and its block's lines.

@@ -28,7 +28,7 @@ struct FleetSnapshot {
         let entries = try TenantsFile.load(tenantsFile)
         try Folders.create(outDirectory)
         let codes = await entries.boundedMap(limit: parallel) { entry in await pull(entry) }
-        return codes.max { FleetTenant.badness($0) < FleetTenant.badness($1) } ?? ExitStatus.passed
+        return FleetTenant.worst(codes)
     }
 
     /// One tenant: read, write, say so.
