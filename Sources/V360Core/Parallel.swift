@@ -76,3 +76,25 @@ extension Array where Element: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 }
+
+/// Two different pieces of work at once, the second on a thread of its own: the two-piece form
+/// of `mapOnThreads`, for pure work whose results differ in type (decoding a snapshot file beside
+/// hashing it; the two halves of indexing a snapshot). A thread, not `concurrentPerform`: an apply
+/// started while the other core's pool thread is busy (the inputs loading) runs both pieces on
+/// the caller's thread one after the other, which measured as the hash starting only once the
+/// decode was done.
+public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A,
+                                                   _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let result = Mutex<B?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        let value = second()
+        result.withLock { $0 = value }
+        done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    let value = first()
+    done.wait()
+    return (value, result.withLock { $0! })
+}

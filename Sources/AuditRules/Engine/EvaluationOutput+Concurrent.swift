@@ -13,7 +13,7 @@ extension EvaluationOutput {
     ///   - body: The loop body: must read only shared, immutable or locked state.
     static func concurrently<Item: Sendable>(_ items: [Item],
                                              _ body: @Sendable (Item, inout EvaluationOutput) -> Void) -> EvaluationOutput {
-        let chunkCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = min(items.count, 16 * ProcessInfo.processInfo.activeProcessorCount)
         let parts = Array(0..<chunkCount).concurrentMap { chunk in
             var out = EvaluationOutput()
             for index in chunk * items.count / chunkCount..<(chunk + 1) * items.count / chunkCount {

@@ -29,7 +29,9 @@ enum LeastPrivilegePlanner {
         }
         let adminParameters = ctx.pack.rules.first { $0.check == .adminRole }?.parameters ?? RuleParameters()
         var entries: [PlanEntry] = []
-        var grantsBySpec: [NeedSpec: [PlanEntry.Grant]] = [:]
+        // A new role's grants and what of them the sensitive rules still watch depend on the need
+        // spec alone, and many members share one (the same tools): each is worked out once.
+        var createdBySpec: [NeedSpec: (grants: [PlanEntry.Grant], residual: [PlanEntry.Residual])] = [:]
         for (roleId, members) in byRole {
             guard let role = ctx.rolesById[roleId], let rows = role.settings else { continue }
             if !ctx.isAdmin(role, adminParameters), !humanHeld.contains(roleId),
@@ -39,12 +41,15 @@ enum LeastPrivilegePlanner {
             }
             for member in members {
                 let spec = ctx.needSpec(of: member)
-                let specGrants = grantsBySpec[spec] ?? grants(spec, ctx)
-                grantsBySpec[spec] = specGrants
+                let created = createdBySpec[spec] ?? {
+                    let specGrants = grants(spec, ctx)
+                    // The new role grants exactly the needs: what of them the sensitive rules watch stays.
+                    return (specGrants, ResidualGrants(ctx: ctx).residual(created: specGrants, spec: spec))
+                }()
+                createdBySpec[spec] = created
                 var entry = PlanEntry(action: .newRole, roleId: role.id, roleName: role.name, member: member.identifier,
-                                      tools: spec.toolIds, grants: specGrants)
-                // The new role grants exactly the needs: what of them the sensitive rules watch stays.
-                entry.residual = ResidualGrants(ctx: ctx).residual(created: specGrants, spec: spec)
+                                      tools: spec.toolIds, grants: created.grants)
+                entry.residual = created.residual
                 entries.append(entry)
             }
         }

@@ -71,19 +71,22 @@ public enum SnapshotStore {
 
     /// Reads and strictly decodes a snapshot file.
     public static func load(from url: URL) throws(ReaderError) -> TenantSnapshot {
-        try loadKeepingData(from: url).snapshot
+        try loadHashed(from: url).snapshot
     }
 
-    /// Reads and strictly decodes a snapshot file, returning its bytes too, so a scan can
-    /// fingerprint the file as read without encoding the snapshot again.
-    public static func loadKeepingData(from url: URL) throws(ReaderError) -> (snapshot: TenantSnapshot, data: Data) {
+    /// Reads and strictly decodes a snapshot file, and hashes its bytes on the other core meanwhile,
+    /// so a scan can fingerprint the file as read without encoding the snapshot again.
+    /// - Returns: The snapshot and the SHA-256 of the file as lower-case hex.
+    public static func loadHashed(from url: URL) throws(ReaderError) -> (snapshot: TenantSnapshot, sha256: String) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw .snapshotIO(file: url.path, detail: "cannot read the snapshot: \((error as NSError).localizedDescription)")
         }
-        return (try decode(data, fileName: url.path), data)
+        let (decoded, sha256) = concurrently({ Result { () throws(ReaderError) in try decode(data, fileName: url.path) } },
+                                             { SHA256Hex.of(data) })
+        return (try decoded.get(), sha256)
     }
 
     /// Writes a snapshot durably (see ``write(_:to:)``).

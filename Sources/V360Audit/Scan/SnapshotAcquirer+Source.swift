@@ -6,7 +6,7 @@ extension SnapshotAcquirer {
     /// a live read with the connection options.
     /// - Throws: Input errors (64); a live read that could not start (2).
     func snapshot(file: String?, demo: Bool, connection: ConnectionOptions) async throws -> TenantSnapshot {
-        if let file { return try fromFile(file).snapshot }
+        if let file { return try fromFile(file) }
         if demo { return try await fromDemo() }
         return try await fromLive(connection)
     }

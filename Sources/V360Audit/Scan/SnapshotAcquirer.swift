@@ -8,10 +8,10 @@ struct SnapshotAcquirer {
     var console: Console
     var logger: Logger
 
-    /// Loads a snapshot file (offline scan), keeping its bytes for the report's fingerprint.
+    /// Loads a snapshot file (offline scan).
     /// - Throws: `ReaderError.invalidSnapshot` / `.snapshotIO` naming the file (exit 64).
-    func fromFile(_ path: String) throws(ReaderError) -> (snapshot: TenantSnapshot, data: Data) {
-        try SnapshotStore.loadKeepingData(from: URL(fileURLWithPath: path))
+    func fromFile(_ path: String) throws(ReaderError) -> TenantSnapshot {
+        try SnapshotStore.load(from: URL(fileURLWithPath: path))
     }
 
     /// Serves the demo tenant on a loopback port and reads it over HTTP with the real client.
