@@ -26,8 +26,11 @@ struct ListReader: Sendable {
     }
 
     /// Reads all pages of `endpoint`, mapping each JSON object with `map`.
+    /// - Parameter fast: reads a whole page straight from its bytes, or returns nil to leave it to
+    ///   `map` (see ``RoleSettingsPage``).
     func read<Row: Sendable>(
-        _ endpoint: ListEndpoint, map: @escaping @Sendable (APIObject) throws -> Row
+        _ endpoint: ListEndpoint, fast: (@Sendable (Data) -> [Row]?)? = nil,
+        map: @escaping @Sendable (APIObject) throws -> Row
     ) async -> ListResult<Row> {
         let configuration = executor.configuration
         guard let first = endpoint.firstPage(base: base, pageSize: configuration.pageSize) else {
@@ -35,7 +38,7 @@ struct ListReader: Sendable {
         }
         var result = ListResult<Row>()
         var visited: Set<String> = [first.absoluteString]
-        var page = await fetch(first, endpoint, map: map)
+        var page = await fetch(first, endpoint, fast: fast, map: map)
         var pagesRead = 1
         result.rows = page.rows
         if let error = page.error { return ListResult(rows: [], error: error) }
@@ -47,7 +50,7 @@ struct ListReader: Sendable {
             let urls = (2...final).compactMap { Self.url(next, page: $0) }
             urls.forEach { visited.insert($0.absoluteString) }
             let pages = await urls.boundedMap(limit: configuration.concurrency) { url in
-                await fetch(url, endpoint, map: map)
+                await fetch(url, endpoint, fast: fast, map: map)
             }
             pagesRead += pages.count
             for fetched in pages {
@@ -71,7 +74,7 @@ struct ListReader: Sendable {
                 result.error = .badData(endpoint: endpoint.path, detail: "the Link header points back to a page already read")
                 return result
             }
-            page = await fetch(next, endpoint, map: map)
+            page = await fetch(next, endpoint, fast: fast, map: map)
             pagesRead += 1
             result.rows += page.rows
             if let error = page.error {
@@ -88,7 +91,8 @@ struct ListReader: Sendable {
 
     /// One page: GET, parse the JSON array, map the rows, read the links.
     private func fetch<Row: Sendable>(
-        _ url: URL, _ endpoint: ListEndpoint, map: @escaping @Sendable (APIObject) throws -> Row
+        _ url: URL, _ endpoint: ListEndpoint, fast: (@Sendable (Data) -> [Row]?)?,
+        map: @escaping @Sendable (APIObject) throws -> Row
     ) async -> Page<Row> {
         let response: HTTPResponse
         switch await executor.get(url, endpoint: endpoint.path) {
@@ -97,7 +101,7 @@ struct ListReader: Sendable {
         }
         var page = Page<Row>()
         do {
-            page.rows = try APIObject.array(from: response.body, endpoint: endpoint.path).map(map)
+            page.rows = try fast?(response.body) ?? APIObject.array(from: response.body, endpoint: endpoint.path).map(map)
         } catch let error as ReaderError {
             return Page(error: error)
         } catch {

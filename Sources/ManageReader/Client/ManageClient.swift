@@ -98,7 +98,7 @@ public struct ManageClient: Sendable {
                                 detail: "not read: the role list could not be read"))
         }
         let settings = await list.rows.boundedMap(limit: configuration.concurrency) { role in
-            let result = await reader.read(.roleSettings(role.id)) { $0.roleSetting() }
+            let result = await reader.read(.roleSettings(role.id), fast: RoleSettingsPage.decode) { $0.roleSetting() }
             if result.error == nil, !observers.isEmpty {
                 var read = role
                 read.settings = result.rows

@@ -10,8 +10,10 @@ struct JSONCursor {
     /// "Not the plain form this cursor reads": let the strict decoder decide and explain.
     struct Mismatch: Error {}
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    /// The document (internal for the extensions that read more kinds of value).
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The next byte to read.
+    var position = 0
 
     /// A cursor at the start of `bytes` (which must outlive it).
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
