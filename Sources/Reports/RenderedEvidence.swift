@@ -1,4 +1,5 @@
 import AuditRules
+import V360Core
 
 /// Findings' evidence as the JSON and JUnit reports write it, rendered ahead of the reports (while a
 /// live read is still running), each beside the evidence it renders.
@@ -20,6 +21,15 @@ package struct RenderedEvidence: Sendable {
 
     /// Entries by finding fingerprint.
     var entries: [String: Entry] = [:]
+    /// What the reporters took (by fingerprint) and rendered again for want of an equal entry:
+    /// shared by every copy.
+    let tally = ReuseTally()
+
+    /// Renderings no reporter took: work done for nothing (the tests expect none).
+    package var untaken: Int { entries.count - tally.reusedKeys.count }
+
+    /// What the reporters took and rendered again.
+    package var reuse: ReuseTally.Counts { tally.current }
 
     /// Renders `finding`'s evidence for both reports.
     static func entry(_ finding: Finding) -> Entry {
@@ -37,7 +47,12 @@ package struct RenderedEvidence: Sendable {
     func markdownCell(_ finding: Finding) -> String? { entry(for: finding)?.markdownCell }
 
     private func entry(for finding: Finding) -> Entry? {
-        guard let entry = entries[finding.fingerprint], entry.evidence == finding.evidence else { return nil }
+        guard let entry = entries[finding.fingerprint] else { return nil }
+        guard entry.evidence == finding.evidence else {
+            tally.redone()
+            return nil
+        }
+        tally.reused(key: finding.fingerprint)
         return entry
     }
 }

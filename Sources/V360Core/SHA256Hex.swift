@@ -14,6 +14,13 @@ public enum SHA256Hex {
     /// The hex digest of `data` (a snapshot file as read).
     public static func of(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
+    /// The hex digest of the concatenated `parts` (a snapshot file as it is written, in parts).
+    public static func of(parts: [ArraySlice<UInt8>]) -> String {
+        var hasher = SHA256()
+        for part in parts { part.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+        return hex(hasher.finalize())
+    }
+
     /// Lower-case hex of a digest.
     public static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -47,33 +47,49 @@ struct AuditContext {
         self.snapshot = snapshot
         self.register = register
         self.prepared = prepared
-        if let lists = prepared?.lists(for: snapshot) {
-            (apiMembers, people) = lists
-        } else {
-            apiMembers = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
-            people = Self.people(members: snapshot.members, views: apiMembers)
+        // Without prepared roles, indexing every settings row is the larger half of this init:
+        // it runs on one core while the member lists are joined on the other.
+        let preparedRoles = prepared?.roles(for: snapshot)
+        let preparedLists = prepared?.lists(for: snapshot)
+        if let tally = prepared?.tally {
+            for taken in [preparedRoles != nil, preparedLists != nil] { taken ? tally.reused() : tally.redone() }
         }
+        let (rolesIndex, lists) = concurrently({ preparedRoles == nil ? Self.index(snapshot.securityRoles) : nil }, {
+            if let preparedLists { return preparedLists }
+            let views = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
+            return (views, Self.people(members: snapshot.members, views: views))
+        })
+        (apiMembers, people) = lists
         rolesById = Dictionary(snapshot.securityRoles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         keysByMember = prepared?.keysByMember ?? Self.keysByMember(register)
         captureDate = CalendarDate(utc: snapshot.source.capturedAt)
         var levels = LevelTable()
         var catalog = FunctionCatalog()
         var roleEntries: [Int: [Int]] = [:]
-        if let roles = prepared?.roles(for: snapshot) {
+        if let roles = preparedRoles {
             (catalog, roleEntries, levels, roleFacts) = (roles.catalog, roles.entries, roles.levels, roles.facts)
             for role in snapshot.securityRoles where role.settings == nil { roleEntries[role.id] = [] }
             cache.seedExcesses(roles.excesses)
         } else {
             roleFacts = [:]
-            for role in snapshot.securityRoles { levels.add(role.settings ?? []) }
-            for role in snapshot.securityRoles where roleEntries[role.id] == nil {
-                roleEntries[role.id] = (role.settings ?? []).map { catalog.index($0) }
-            }
+            (levels, catalog, roleEntries) = rolesIndex!
         }
         levels.add(snapshot.scanner?.settings ?? [])
         self.levels = levels
         self.catalog = catalog
         self.roleEntries = roleEntries
+    }
+
+    /// The levels, function catalog and per-role catalog entries of `roles`' settings rows.
+    static func index(_ roles: [SecurityRole]) -> (LevelTable, FunctionCatalog, [Int: [Int]]) {
+        var levels = LevelTable()
+        var catalog = FunctionCatalog()
+        var entries: [Int: [Int]] = [:]
+        for role in roles { levels.add(role.settings ?? []) }
+        for role in roles where entries[role.id] == nil {
+            entries[role.id] = (role.settings ?? []).map { catalog.index($0) }
+        }
+        return (levels, catalog, entries)
     }
 
     /// Every member and API member by lowercased identifier, members records first.

@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 /// What an ``AuditPreparation`` worked out while the PSA was still being read, for one rule pack
 /// and register: the joined member lists, the function catalog and parsed levels of the roles read
@@ -52,6 +53,9 @@ public struct PreparedEvaluation: Sendable {
     /// Findings judged since the last ``takeFindings()``.
     private var fresh: [Finding] = []
     private let overbroadRules: [RuleDefinition]
+    /// What the evaluation took of this work (the lists, the roles, each judgement) and what it
+    /// worked out again: shared by every copy, counted by ``AuditContext`` and ``OverbroadCheck``.
+    let tally = ReuseTally()
 
     /// Nothing worked out yet, for `pack` and `register`.
     init(pack: RulePack, register: KeyRegister?) {
@@ -161,6 +165,12 @@ public struct PreparedEvaluation: Sendable {
 
     /// How many member judgements were made (what the tests check the preparation by).
     var judgementCount: Int { judgements.count }
+
+    /// The pieces an evaluation can take: the joined lists, the indexed roles, each judgement.
+    public var pieceCount: Int { 2 + judgements.count }
+
+    /// What the evaluations so far took of this work, and what they worked out again.
+    public var reuse: ReuseTally.Counts { tally.current }
 
     /// The judgement of `member` by rule `ruleId`, when it was made on this member, role and spec.
     func judgement(_ ruleId: String, member: MemberView, role: SecurityRole, spec: NeedSpec) -> EvaluationOutput? {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import V360Core
 
@@ -16,7 +15,7 @@ extension SnapshotStore {
 
     /// The SHA-256 of the concatenated parts, as lower-case hex.
     public static func sha256Hex(parts: [ArraySlice<UInt8>]) -> String {
-        SnapshotDigest().finish(parts)
+        SHA256Hex.of(parts: parts)
     }
 
     /// Writes the concatenated parts durably (``DurableFile``): the file under `url` is either the

@@ -36,17 +36,18 @@ enum SnapshotWriter {
         return out
     }
 
-    /// The canonical encoding up to the elements of `securityRoles`, its array open: everything
-    /// before the roles (the member lists, logins and the scanner) depends on no role, so
-    /// ``SnapshotFragments`` can hash it, and then each role as it arrives, while the read goes on.
-    static func head(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> PrettyJSONBuffer {
+    /// The canonical encoding up to the elements of `securityRoles`, its array open: the member
+    /// lists, logins and the scanner.
+    private static func head(_ snapshot: TenantSnapshot, reusing pieces: SnapshotFragments.Pieces) -> PrettyJSONBuffer {
         var out = PrettyJSONBuffer(capacity: 64 * 1024)
         out.beginObject()
         out.key("apiMembers")
         out.beginArray()
         if let piece = pieces.apiMembers, piece.value == snapshot.apiMembers {
             out.append(elements: piece.bytes[...])
+            pieces.tally.reused()
         } else {
+            if pieces.apiMembers != nil { pieces.tally.redone() }
             for member in snapshot.apiMembers { out.element(); write(member, &out) }
         }
         out.endArray()
@@ -63,7 +64,9 @@ enum SnapshotWriter {
         out.beginArray()
         if let piece = pieces.members, piece.value == snapshot.members {
             out.append(elements: piece.bytes[...])
+            pieces.tally.reused()
         } else {
+            if pieces.members != nil { pieces.tally.redone() }
             for member in snapshot.members { out.element(); write(member, &out) }
         }
         out.endArray()
@@ -85,10 +88,16 @@ enum SnapshotWriter {
     /// the piece made during the read where the role is the one it was made from, the rest encoded
     /// on all cores.
     private static func roleElements(_ roles: [SecurityRole], _ pieces: SnapshotFragments.Pieces) -> [[UInt8]] {
-        roles.concurrentMap { role in
-            if let piece = pieces.roles[role.id], piece.role == role { return piece.bytes }
-            return laterElement(role)
+        let elements = roles.concurrentMap { role -> (bytes: [UInt8], reused: Bool) in
+            if let piece = pieces.roles[role.id], piece.role == role { return (piece.bytes, true) }
+            return (laterElement(role), false)
         }
+        let reused = elements.count { $0.reused }
+        pieces.tally.reused(reused)
+        // A role the read told with its settings and that is not taken is work done twice; one
+        // whose settings could not be read was never told.
+        pieces.tally.redone(roles.count { $0.settings != nil } - reused)
+        return elements.map(\.bytes)
     }
 
     /// `role` as an element of the `securityRoles` array that follows another.

@@ -26,8 +26,8 @@ struct SnapshotPull {
         let snapshot = try await read([fragments])
         // Encoded once: the bytes written are the bytes fingerprinted.
         let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
-        // The hash, mostly done during the read, is finished on the other core while the file is written.
-        let hashing = Task.detached { await fragments.sha256Hex(of: parts) }
+        // The hash is worked out on the other core while the file is written.
+        let hashing = Task.detached { SnapshotStore.sha256Hex(parts: parts) }
         try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path))
         let sha = await hashing.value
         let state = snapshot.isComplete

@@ -56,6 +56,8 @@ struct TenantScan: Sendable {
         var written: [String]
         /// The snapshot save that failed, if one did (the scan then exits 2).
         var unsaved: V360CoreError?
+        /// What a live scan took of the work done during its read (nil offline).
+        var reuse: ReadTimeWork.Reuse?
 
         /// 0, 1 or 2, as docs/design.md's exit codes define them.
         var exitCode: Int32 {
@@ -68,33 +70,29 @@ struct TenantScan: Sendable {
     /// - Throws: Input errors (64) before any report; a read that could not start at all (2); a
     ///   report that could not be written (2).
     func run() async throws -> Outcome {
-        // An offline scan decodes its snapshot file on the other core while the inputs load (both
-        // are pure); the inputs' errors still come first, as for a live scan.
-        let decoding: Task<(TenantSnapshot, Data), any Error>?
+        // An offline scan decodes (and hashes) its snapshot file on the other core while the inputs
+        // load (both are pure); the inputs' errors still come first, as for a live scan.
+        let decoding: Task<(TenantSnapshot, String), any Error>?
         if case .snapshotFile(let path) = source {
-            decoding = Task.detached { try SnapshotStore.loadKeepingData(from: URL(fileURLWithPath: path)) }
+            decoding = Task.detached { try SnapshotStore.loadHashed(from: URL(fileURLWithPath: path)) }
         } else {
             decoding = nil
         }
         let acquirer = SnapshotAcquirer(console: console, logger: logger)
         // A live read is mostly waiting on the PSA, so it starts now and the inputs load meanwhile.
         // Their errors still come first, and a bad input cancels the read after a request or two.
-        // The lists and roles are encoded as they arrive, for the fingerprint (and --save-snapshot),
-        // each role's overbroad findings are worked out then (once the inputs are in), and their
-        // evidence is rendered for the reports: each on a queue of its own, beside the read.
-        let fragments = SnapshotFragments()
-        let renderer = EvidenceRenderer()
-        let preparation = AuditPreparation(whenJudged: { renderer.render($0) })
+        // What can be worked out from what has arrived is done meanwhile, beside the read.
+        let readTime = ReadTimeWork()
         let reading: Task<TenantSnapshot, any Error>?
         if case .live(let read) = source {
-            reading = Task { try await read([fragments, preparation]) }
+            reading = Task { [observers = readTime.observers] in try await read(observers) }
         } else {
             reading = nil
         }
         let loaded: ScanInputs
         do {
             loaded = try ScanInputs.load(inputs)
-            if reading != nil { preparation.begin(pack: loaded.pack, register: loaded.register) }
+            if reading != nil { readTime.begin(pack: loaded.pack, register: loaded.register) }
         } catch {
             reading?.cancel()
             decoding?.cancel()
@@ -104,39 +102,40 @@ struct TenantScan: Sendable {
             logger.warning("--fail-on-new without --baseline: every finding counts as new")
         }
         let snapshot: TenantSnapshot
-        let fileData: Data?
+        let fileSHA256: String?
         let origin: ReportContext.Source
         if let decoding {
-            (snapshot, fileData) = try await decoding.value
+            (snapshot, fileSHA256) = try await decoding.value
             origin = .snapshot
         } else if let reading {
-            (snapshot, fileData) = (try await reading.value, nil)
+            (snapshot, fileSHA256) = (try await reading.value, nil)
             origin = .live
         } else {
-            (snapshot, fileData) = (try await acquirer.fromDemo(), nil)
+            (snapshot, fileSHA256) = (try await acquirer.fromDemo(), nil)
             origin = .demo
         }
+        let prepared = reading != nil ? await readTime.finish(snapshot: snapshot) : nil
         // The fingerprint is the SHA-256 of the snapshot file: the file as read for an offline scan,
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
         // It only reads the snapshot, so it runs beside the evaluation instead of before it.
         let savePath = saveOnlyComplete && !snapshot.isComplete ? nil : saveSnapshot
-        let fingerprinting = Task.detached { [logger] in
-            await SnapshotFingerprint.compute(snapshot, fileData: fileData, fragments: fragments, saveTo: savePath,
-                                              logger: logger)
+        let fingerprinting = Task.detached { [logger, fragments = prepared?.fragments] in
+            await SnapshotFingerprint.compute(snapshot, fileSHA256: fileSHA256, fragments: fragments ?? SnapshotFragments(),
+                                              saveTo: savePath, logger: logger)
         }
-        let prepared = reading != nil ? await preparation.prepared() : nil
-        var result = loaded.evaluate(snapshot, prepared: prepared)
+        var result = loaded.evaluate(snapshot, prepared: prepared?.evaluation)
         if let note { result.coverage.append(note) }
         let (fingerprint, unsaved) = await fingerprinting.value
         var context = ScanPipeline.context(result, snapshot: snapshot, sha256: fingerprint, source: origin, gate: gate)
         context.reportURL = reportURL
         context.reportDirectory = outputDirectory
-        if reading != nil { context.renderedEvidence = await renderer.renderings() }
+        context.renderedEvidence = await prepared?.renderings()
         let written = try await ReportWriter(directory: outputDirectory).writeOffThePool(reporters, context: context)
+        let reuse = await prepared?.reuse()
         if keepUntilExit {
             // Freeing tens of megabytes of values one by one would only delay the exit.
-            ExitLifetime.keep([context, snapshot, loaded, prepared, fragments, preparation, renderer] as [any Sendable])
+            ExitLifetime.keep([context, snapshot, loaded, prepared, readTime] as [any Sendable])
         }
-        return Outcome(context: context, written: written, unsaved: unsaved)
+        return Outcome(context: context, written: written, unsaved: unsaved, reuse: reuse)
     }
 }

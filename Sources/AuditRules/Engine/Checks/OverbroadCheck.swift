@@ -51,9 +51,13 @@ enum OverbroadCheck {
             case .success(let value): rows = value
             }
             // Judged during the read, when that member, role and spec are the ones judged then.
-            if let judged = ctx.prepared?.judgement(rule.id, member: member, role: role, spec: spec) {
-                out.append(judged)
-                return
+            if let prepared = ctx.prepared {
+                if let judged = prepared.judgement(rule.id, member: member, role: role, spec: spec) {
+                    prepared.tally.reused()
+                    out.append(judged)
+                    return
+                }
+                prepared.tally.redone()
             }
             guard let needs = ctx.needs(spec) else { return }
             let excess = ctx.excesses(of: role, rows: rows, spec: spec, needs: needs)
