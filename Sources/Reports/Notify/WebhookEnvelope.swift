@@ -36,7 +36,7 @@ package enum WebhookEnvelope {
                 ("newFindings", .int(digest.newFindings.count)),
                 ("resolvedFindings", .int(digest.resolved)),
                 ("changeCount", digest.changes.map { NotifyJSON.int($0.count) } ?? .null),
-                ("new", .array(digest.newFindings.prefix(listLimit).map(finding))),
+                ("new", .array(digest.newFindings.prefix(listLimit).map(NotifyJSON.init))),
                 ("changes", digest.changes.map { NotifyJSON.array($0.prefix(listLimit).map { NotifyJSON($0.object) }) } ?? .null),
                 ("truncated", .bool(digest.newFindings.count > listLimit || (digest.changes?.count ?? 0) > listLimit)),
             ])
@@ -49,29 +49,8 @@ package enum WebhookEnvelope {
             ("gate", gate),
             ("summary", summary),
             ("drift", drift),
-            ("top", .array(digest.top.map(finding))),
+            ("top", .array(digest.top.map(NotifyJSON.init))),
             ("reportUrl", .optional(digest.reportURL)),
         ]).bytes
-    }
-
-    /// A finding as the JSON report writes it (without evidence, which the report has).
-    private static func finding(_ finding: Finding) -> NotifyJSON {
-        let resource = finding.resource
-        var resourceFields: [(key: String, value: NotifyJSON)] = [
-            ("kind", .string(resource.kind.rawValue)),
-            ("id", resource.id.map { NotifyJSON.int($0) } ?? .null),
-            ("identifier", .string(resource.identifier)),
-            ("name", .optional(resource.name)),
-        ]
-        if let key = resource.key { resourceFields.append(("key", .string(key))) }
-        return .object([
-            ("ruleId", .string(finding.ruleId)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("status", .string(finding.status.rawValue)),
-            ("drift", .optional(finding.drift?.rawValue)),
-            ("resource", .object(resourceFields)),
-            ("message", .string(finding.message)),
-            ("fingerprint", .string(finding.fingerprint)),
-        ])
     }
 }
