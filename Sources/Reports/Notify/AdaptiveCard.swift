@@ -47,7 +47,7 @@ package enum AdaptiveCard {
     }
 
     /// A section's elements: its heading, `None.` or its shown rows, and an "and N more" line.
-    package static func elements(_ section: Section) -> [NotifyJSON] {
+    private static func elements(_ section: Section) -> [NotifyJSON] {
         var body = [textBlock(section.heading, extra: [("weight", .string("bolder")), ("separator", .bool(true))])]
         if section.rows.isEmpty { body.append(textBlock("None.", extra: [("isSubtle", .bool(true))])) }
         for row in section.rows.prefix(section.shown) { body.append(richText(row)) }
@@ -59,14 +59,15 @@ package enum AdaptiveCard {
 
     /// The message a Teams Workflows webhook posts: one Adaptive Card attachment.
     /// - Parameters:
-    ///   - body: The card's elements.
+    ///   - head: The card's first elements (title, verdict, counts).
+    ///   - sections: The lists that follow, as ``fit(_:render:)`` trimmed them.
     ///   - fallbackText: What clients that cannot show the card show.
     ///   - reportURL: `--report-url`: an **Open the report** button when it is an http(s) URL,
     ///     else shown as text.
     ///   - reportFiles: The report paths, shown when there is no URL.
-    package static func message(body: [NotifyJSON], fallbackText: String, reportURL: String?,
+    package static func message(head: [NotifyJSON], sections: [Section], fallbackText: String, reportURL: String?,
                                 reportFiles: [String]) -> NotifyJSON {
-        var body = body
+        var body = head + sections.flatMap(elements)
         var fields: [(key: String, value: NotifyJSON)] = [
             ("$schema", .string("http://adaptivecards.io/schemas/adaptive-card.json")),
             ("type", .string("AdaptiveCard")),
@@ -96,6 +97,15 @@ package enum AdaptiveCard {
     /// The card's title: `v360audit: FAILED` large and bold, in the verdict's colour.
     package static func title(_ text: String, color: String) -> NotifyJSON {
         textBlock(text, extra: [("size", .string("large")), ("weight", .string("bolder")), ("color", .string(color))])
+    }
+
+    /// The title's colour for a verdict: good, attention (the gate failed), warning (no verdict to trust).
+    package static func color(_ verdict: NotificationDigest.Verdict) -> String {
+        switch verdict {
+        case .passed: "good"
+        case .failed: "attention"
+        case .incomplete: "warning"
+        }
     }
 
     /// A `FactSet` of counts.

@@ -33,21 +33,15 @@ package enum TeamsCard {
     }
 
     private static func message(_ digest: NotificationDigest, _ sections: [AdaptiveCard.Section]) -> NotifyJSON {
-        let color = switch digest.verdict {
-        case .passed: "good"
-        case .failed: "attention"
-        case .incomplete: "warning"
-        }
-        var body: [NotifyJSON] = [
-            AdaptiveCard.title("v360audit: \(digest.verdict.rawValue.uppercased())", color: color),
+        let head: [NotifyJSON] = [
+            AdaptiveCard.title("v360audit: \(digest.verdict.rawValue.uppercased())", color: AdaptiveCard.color(digest.verdict)),
             AdaptiveCard.textBlock(digest.headline),
             AdaptiveCard.richText([AdaptiveCard.textRun(
                 NotificationDigest.clip("\(digest.site) · captured \(digest.capturedAtText) · source \(digest.source)"),
                 extra: [("isSubtle", .bool(true))])]),
             AdaptiveCard.facts(facts(digest)),
         ]
-        for section in sections { body += AdaptiveCard.elements(section) }
-        return AdaptiveCard.message(body: body, fallbackText: "v360audit: " + digest.headline, reportURL: digest.reportURL,
+        return AdaptiveCard.message(head: head, sections: sections, fallbackText: "v360audit: " + digest.headline, reportURL: digest.reportURL,
                                     reportFiles: digest.reportFiles)
     }
 

@@ -2,7 +2,8 @@ import AuditRules
 
 /// The generic webhook payload: a versioned JSON envelope for automation platforms and ticketing
 /// bridges (docs/design.md, "Notifications"):
-/// `{schemaVersion: 1, source: "v360audit", generatedAt, site, gate, summary, drift, top, reportUrl}`.
+/// `{schemaVersion: 1, source: "v360audit", kind: "scan", generatedAt, site, gate, summary, drift, top, reportUrl}`
+/// (`kind` tells it from a fleet run's ``FleetWebhookEnvelope``).
 ///
 /// `generatedAt` is the snapshot's `capturedAt`, not the time of sending: the body is a pure
 /// function of the report context, so a replay of the same snapshot posts the same bytes (the
@@ -44,6 +45,7 @@ package enum WebhookEnvelope {
         return NotifyJSON.object([
             ("schemaVersion", .int(schemaVersion)),
             ("source", .string("v360audit")),
+            ("kind", .string("scan")),
             ("generatedAt", .string(digest.capturedAtText)),
             ("site", .string(digest.site)),
             ("gate", gate),
