@@ -46,7 +46,7 @@ package enum SlackBlocks {
         return text
     }
 
-    /// Where the reports are: a link button-like section for an http(s) `--report-url`, else a
+    /// Where the reports are: a section holding a link for an http(s) `--report-url`, else a
     /// context line with the URL or the report paths as text; nil when there is neither.
     package static func reports(url: String?, files: [String]) -> NotifyJSON? {
         if let link = url.flatMap({ SlackText.link($0, label: "Open the report") }) { return section(link) }
