@@ -49,6 +49,16 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The process exit code the CLI should use for this error: 64 (usage/input) or 2 (PSA read).
     public var exitCode: Int32 { isUsage ? 64 : 2 }
 
+    /// This error (one that stops a read: a 401 or an unfixable transport failure) as it stops a
+    /// request to `endpoint` too: the key or the connection fails for every endpoint alike.
+    func halting(_ endpoint: String) -> ReaderError {
+        switch self {
+        case .authenticationFailed: .authenticationFailed(endpoint: endpoint)
+        case .transport(_, let failure): .transport(endpoint: endpoint, failure: failure)
+        default: self
+        }
+    }
+
     /// The endpoint the error is about, when there is one.
     public var endpoint: String? {
         switch self {

@@ -114,6 +114,12 @@ import ManageSimulator
         #expect(harness.requests(endingWith: "/settings").isEmpty)
         #expect(harness.recordedSleeps.isEmpty)
         #expect(snapshot.members.isEmpty && snapshot.scanner == nil)
+        // Each list's gap names its own endpoint, whichever request the PSA refused first: the
+        // lists are read concurrently, and a report must not depend on which answer came first.
+        #expect(snapshot.gaps.count { $0.status == 401 } >= 4)
+        for gap in snapshot.gaps where gap.status == 401 {
+            #expect(gap.detail.hasPrefix("authentication failed (401) on \(gap.endpoint):"), "\(gap)")
+        }
     }
 
     @Test func truncatedJSONIsADataGapNamingTheEndpoint() async throws {

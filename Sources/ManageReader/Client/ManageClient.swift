@@ -148,17 +148,10 @@ public struct ManageClient: Sendable {
         gap(area: endpoint.area, endpoint: endpoint.path, error, roleId: endpoint.roleId)
     }
 
-    /// A gap from an error; a request skipped after a 401 or an unfixable transport failure
-    /// elsewhere says so.
+    /// A gap from an error. A request skipped after a 401 or an unfixable transport failure
+    /// elsewhere carries that error named for its own endpoint (``RequestExecutor``), so the gaps
+    /// do not depend on which of the concurrent requests failed first.
     static func gap(area: DataArea, endpoint: String, _ error: ReaderError, roleId: Int? = nil) -> ReadGap {
-        if case .authenticationFailed(let failedAt) = error, failedAt != endpoint {
-            return ReadGap(area: area, endpoint: endpoint, status: nil, roleId: roleId,
-                           detail: "not read: authentication failed on \(failedAt) (401), so nothing more was requested")
-        }
-        if case .transport(let failedAt, let failure) = error, failedAt != endpoint, !failure.isRetryable {
-            return ReadGap(area: area, endpoint: endpoint, status: nil, roleId: roleId,
-                           detail: "not read: \(failure.message); so nothing more was requested")
-        }
-        return ReadGap(area: area, endpoint: endpoint, status: error.status, roleId: roleId, detail: error.description)
+        ReadGap(area: area, endpoint: endpoint, status: error.status, roleId: roleId, detail: error.description)
     }
 }

@@ -44,7 +44,9 @@ final class RequestExecutor: Sendable {
         }
         var lastError = ReaderError.transport(endpoint: endpoint, failure: failure(nil, for: url))
         for attempt in 1...configuration.retry.maxAttempts {
-            if let halted = haltedBy { return .failure(halted) }
+            // Named for this endpoint, not the one whose request happened to fail first: the lists
+            // are read concurrently, and a report must not depend on which answer came back first.
+            if let halted = haltedBy { return .failure(halted.halting(endpoint)) }
             // A cancelled read (the scan's inputs turned out invalid) sends nothing more and ends
             // as a read out of time would; its snapshot is discarded.
             if Task.isCancelled { return .failure(.deadlineExceeded(endpoint: endpoint)) }

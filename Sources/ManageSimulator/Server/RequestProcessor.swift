@@ -14,11 +14,21 @@ struct RequestProcessor: Sendable {
     let state: SimulatorState
     /// `http` or `https`: the scheme of the absolute `Link` URLs.
     var scheme = "http"
+    /// Answers already built, when the faults are latency alone (nothing else varies between two
+    /// equal requests).
+    let cache = ResponseCache()
 
     /// The response to send and how long to wait before sending it.
     func process(head: HTTPRequestHead, port: Int) -> (SimulatorResponse, delay: Duration) {
         let (path, query) = Self.split(head.uri)
-        let response = respond(head: head, path: path, query: query, port: port)
+        let response: SimulatorResponse
+        if faults.throttle == nil && faults.pathFaults.isEmpty && head.method == .GET {
+            let key = [head.uri, head.headers["pagination-type"].first ?? "", head.headers["authorization"].first ?? "",
+                       head.headers["clientid"].first ?? ""].joined(separator: "\n")
+            response = cache.response(key) { respond(head: head, path: path, query: query, port: port) }
+        } else {
+            response = respond(head: head, path: path, query: query, port: port)
+        }
         state.append(
             LoggedRequest(
                 method: head.method.rawValue, path: path, query: query, status: response.status,
