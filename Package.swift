@@ -3,7 +3,7 @@ import PackageDescription
 
 /// v360audit: a read-only audit of ConnectWise Manage API access.
 /// Module dependencies go one way: V360Audit → Reports → AuditRules → ManageReader, all on V360Core.
-/// ManageSimulator is a separate HTTP server that shares no model code with the reader.
+/// ManageSimulator is a separate HTTP server that shares no model code with the reader (only V360Core).
 let package = Package(
     name: "v360audit",
     // Mutex, Atomic and String(validating:) need macOS 15.
@@ -70,6 +70,8 @@ let package = Package(
         .target(
             name: "ManageSimulator",
             dependencies: [
+                // The one JSON error locator (fixture files report file:line:column like every JSON input).
+                "V360Core",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
