@@ -50,22 +50,13 @@ extension SnapshotStore {
         return .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description, detail: detail)
     }
 
-    /// Every non-null key of the file must be one this format writes: the key template (plus the
-    /// `_info` keys the file's members hold) is encoded through ``KeyCollectingEncoder`` and the
-    /// file's bytes are walked against it.
-    static func rejectUnknownKeys(_ snapshot: TenantSnapshot, data: Data, fileName: String) throws(ReaderError) {
-        let known: KeyNode
-        do {
-            let infoKeys = snapshot.members.reduce(into: Set<String>()) { keys, member in
-                if let info = member.info { keys.formUnion(info.keys) }
-            }
-            known = try KeyCollectingEncoder.keys(of: TenantSnapshot.keyTemplate(infoKeys: infoKeys))
-        } catch {
-            throw .invalidSnapshot(file: fileName, line: nil, path: nil, detail: "cannot re-encode: \(error)")
-        }
+    /// Every non-null key of the file must be one this format writes: the file's bytes are walked
+    /// against the keys of the field tables (``KeyNode/init(fields:)``).
+    static func rejectUnknownKeys(data: Data, fileName: String) throws(ReaderError) {
         var scanner = JSONByteScanner([UInt8](data))
         var path: [JSONPath.Component] = []
-        if let (unknown, offset) = scanner.firstUnknownKey(known: known, path: &path) {
+        if let (unknown, offset) = scanner.firstUnknownKey(known: KeyNode(fields: TenantSnapshot.snapshotFields),
+                                                           path: &path) {
             throw .invalidSnapshot(file: fileName, line: JSONErrorLocator.position(ofOffset: offset, in: scanner.bytes).line,
                                    path: unknown.description,
                                    detail: "unknown key \"\(unknown.components.last.map { "\($0)" } ?? "")\"")

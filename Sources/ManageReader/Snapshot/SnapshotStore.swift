@@ -62,7 +62,7 @@ public enum SnapshotStore {
             throw .invalidSnapshot(file: fileName, line: JSONPath([.key("format")]).line(in: data), path: "format",
                                    detail: "format is \"\(format)\", not \"\(TenantSnapshot.formatName)\"")
         }
-        try rejectUnknownKeys(snapshot, data: data, fileName: fileName)
+        try rejectUnknownKeys(data: data, fileName: fileName)
         // A file from before `format` existed is still this format: write it as such.
         snapshot.format = TenantSnapshot.formatName
         return snapshot
