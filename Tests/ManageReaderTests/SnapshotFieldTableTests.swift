@@ -7,6 +7,7 @@ import Testing
 /// failure naming the place to fix. (`fields=` and the keys strict decoding accepts come from the
 /// tables themselves; `SnapshotFieldSourcesTests` covers the read and the generators.)
 @Suite struct SnapshotFieldTableTests {
+    /// Every field of every type set, every list holding one element.
     static let template = TenantSnapshot.keyTemplate(infoKeys: ["lastUpdated"])
 
     /// Every model type with a table, with the template's value of that type.

@@ -11,7 +11,12 @@
 struct SnapshotField: Sendable {
     /// What the value is in the file (and so how the writer writes it).
     enum Kind: Sendable {
-        case int, string, bool
+        /// A JSON integer.
+        case int
+        /// A JSON string (raw as read, enum values such as a gap's `area` included).
+        case string
+        /// `true` or `false`.
+        case bool
         /// An ISO-8601 date in whole seconds.
         case date
         /// A ``PermissionLevel``: its raw string or `null`.

@@ -7,7 +7,9 @@
 struct JSONParser {
     /// A syntax error at a byte offset of the text.
     struct SyntaxError: Error, Equatable {
+        /// The byte offset of the problem (the length of the text for an unexpected end).
         var offset: Int
+        /// What is wrong, e.g. `expected ',' or '}'`.
         var message: String
     }
 

@@ -8,7 +8,9 @@ indirect enum OrderedJSON: Equatable {
         var value: OrderedJSON
     }
 
+    /// An object, its keys in file order.
     case object([Entry])
+    /// An array.
     case array([OrderedJSON])
     /// A string, number, boolean or null, as its text in the file (a string with its quotes and escapes).
     case scalar(String)

@@ -7,6 +7,7 @@ import Synchronization
 final class OutputCapture: Sendable {
     /// stdout and stderr so far: commands may write from several tasks.
     private let texts = Mutex((out: "", err: ""))
+    /// The environment the command sees.
     let environment: [String: String]
     /// The transport PSA reads go over instead of the real one, if any.
     let readerTransport: (@Sendable (ReaderConfiguration) -> any HTTPTransport)?
