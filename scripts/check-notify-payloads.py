@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Check the notification payloads the Swift tests wrote (swift test writes .build/notify-payloads/).
 
-- Every Teams message (teams-*.json, e2e-teams.json): the message envelope Teams Workflows expects,
+- Every Teams message (teams-*.json, e2e-teams.json, and a fleet run's fleet-teams*.json,
+  e2e-fleet-teams.json, e2e-fleet-hostile-teams.json): the message envelope Teams Workflows expects,
   and its card validated with `jsonschema` against the Adaptive Card 1.5 JSON schema
   (Tests/V360AuditTests/Fixtures/adaptive-cards/adaptive-card-1.5.json, MIT, from
   microsoft/AdaptiveCards), and at most 20,000 bytes.
-- Every Slack message (slack-*.json, e2e-slack.json): at most 50 blocks, section texts of at most
-  3,000 characters, and no `<!` that would ping anyone.
-- The signed webhook (e2e-webhook.json with e2e-webhook.signed.json): the Standard Webhooks
-  signature recomputed with Python's own hmac and base64, independently of swift-crypto.
+- Every Slack message (slack-*.json, e2e-slack.json, and the fleet's *fleet*slack*.json): at most
+  50 blocks, section texts of at most 3,000 characters, and no `<!` that would ping anyone.
+- The signed webhooks (e2e-webhook.json with e2e-webhook.signed.json, a single scan's; and
+  e2e-fleet-webhook.json with e2e-fleet-webhook.signed.json, a fleet run's): the Standard Webhooks
+  signature recomputed with Python's own hmac and base64, independently of swift-crypto, and the
+  envelope's `kind` (`scan` or `fleet`).
 
     pip install jsonschema
     python3 scripts/check-notify-payloads.py .build/notify-payloads
@@ -26,7 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "Tests/V360AuditTests/Fixtures/adaptive-cards/adaptive-card-1.5.json"
 EXPECTED = ["teams-hostile.json", "teams-large.json", "e2e-teams.json", "slack-hostile.json", "slack-large.json",
-            "e2e-slack.json", "e2e-webhook.json", "e2e-webhook.signed.json"]
+            "e2e-slack.json", "e2e-webhook.json", "e2e-webhook.signed.json",
+            # A fleet run's one summary (scan --tenants --notify).
+            "fleet-teams.json", "fleet-teams-hostile.json", "fleet-teams-large.json", "e2e-fleet-teams.json",
+            "e2e-fleet-hostile-teams.json", "fleet-slack-hostile.json", "fleet-slack-large.json", "e2e-fleet-slack.json",
+            "e2e-fleet-hostile-slack.json", "e2e-fleet-webhook.json", "e2e-fleet-webhook.signed.json"]
+# The signed webhook bodies, each with its signature file, and the envelope kind it must be.
+SIGNED = [("e2e-webhook", "scan"), ("e2e-fleet-webhook", "fleet")]
 
 
 def check_teams(path, validator, problems):
@@ -73,17 +82,17 @@ def check_slack(path, problems):
                 problems.append(f"{path.name}: an unescaped < in {text[max(0, index - 20):index + 20]!r}")
 
 
-def check_signature(directory, problems):
-    body = (directory / "e2e-webhook.json").read_bytes()
-    signed = json.loads((directory / "e2e-webhook.signed.json").read_bytes())
+def check_signature(directory, name, kind, problems):
+    body = (directory / f"{name}.json").read_bytes()
+    signed = json.loads((directory / f"{name}.signed.json").read_bytes())
     key = base64.b64decode(signed["secret"].removeprefix("whsec_"))
     content = f'{signed["webhook-id"]}.{signed["webhook-timestamp"]}.'.encode() + body
     expected = "v1," + base64.b64encode(hmac.new(key, content, hashlib.sha256).digest()).decode()
     if not hmac.compare_digest(expected, signed["webhook-signature"]):
-        problems.append("e2e-webhook.json: the webhook-signature does not verify")
+        problems.append(f"{name}.json: the webhook-signature does not verify")
     envelope = json.loads(body)
-    if envelope.get("schemaVersion") != 1 or envelope.get("source") != "v360audit":
-        problems.append("e2e-webhook.json: not a v360audit envelope of schemaVersion 1")
+    if envelope.get("schemaVersion") != 1 or envelope.get("source") != "v360audit" or envelope.get("kind") != kind:
+        problems.append(f"{name}.json: not a v360audit envelope of schemaVersion 1 and kind {kind}")
 
 
 def main():
@@ -108,12 +117,13 @@ def main():
         check_teams(path, validator, problems)
     for path in slack:
         check_slack(path, problems)
-    check_signature(directory, problems)
+    for name, kind in SIGNED:
+        check_signature(directory, name, kind, problems)
     if problems:
         print("\n".join(problems))
         return 1
     print(f"notification payloads OK: {len(teams)} Teams cards valid against Adaptive Card 1.5, "
-          f"{len(slack)} Slack messages within limits, webhook signature verified")
+          f"{len(slack)} Slack messages within limits, {len(SIGNED)} webhook signatures verified")
     return 0
 
 

@@ -87,15 +87,19 @@ package struct NotificationDigest: Sendable {
     /// The capture time as `YYYY-MM-DDThh:mm:ssZ`.
     package var capturedAtText: String { capturedAt.formatted(.iso8601) }
 
-    /// The report URL when it is an http(s) URL a button can open; nil otherwise.
-    package var openableReportURL: String? {
-        guard let reportURL, let scheme = URLComponents(string: reportURL)?.scheme?.lowercased(),
+    /// `url` when it is an http(s) URL a button or a link can open; nil otherwise (a path, or a
+    /// scheme such as `javascript:` that no notification should offer to open).
+    package static func openable(_ url: String?) -> String? {
+        guard let url, let scheme = URLComponents(string: url)?.scheme?.lowercased(),
               scheme == "https" || scheme == "http" else { return nil }
-        return reportURL
+        return url
     }
 
     /// `3 critical, 1 high` (non-zero counts, most serious first), or `none`.
-    package var countsText: String {
+    package var countsText: String { Self.countsText(bySeverity) }
+
+    /// `3 critical, 1 high` from counts per severity (zero counts left out), or `none`.
+    package static func countsText(_ bySeverity: [(severity: Severity, count: Int)]) -> String {
         let parts = bySeverity.filter { $0.count > 0 }.map { "\($0.count) \($0.severity.rawValue)" }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }

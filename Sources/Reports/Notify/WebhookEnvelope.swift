@@ -2,7 +2,8 @@ import AuditRules
 
 /// The generic webhook payload: a versioned JSON envelope for automation platforms and ticketing
 /// bridges (docs/design.md, "Notifications"):
-/// `{schemaVersion: 1, source: "v360audit", generatedAt, site, gate, summary, drift, top, reportUrl}`.
+/// `{schemaVersion: 1, source: "v360audit", kind: "scan", generatedAt, site, gate, summary, drift, top, reportUrl}`
+/// (`kind` tells it from a fleet run's ``FleetWebhookEnvelope``).
 ///
 /// `generatedAt` is the snapshot's `capturedAt`, not the time of sending: the body is a pure
 /// function of the report context, so a replay of the same snapshot posts the same bytes (the
@@ -36,7 +37,7 @@ package enum WebhookEnvelope {
                 ("newFindings", .int(digest.newFindings.count)),
                 ("resolvedFindings", .int(digest.resolved)),
                 ("changeCount", digest.changes.map { NotifyJSON.int($0.count) } ?? .null),
-                ("new", .array(digest.newFindings.prefix(listLimit).map(finding))),
+                ("new", .array(digest.newFindings.prefix(listLimit).map(NotifyJSON.init))),
                 ("changes", digest.changes.map { NotifyJSON.array($0.prefix(listLimit).map { NotifyJSON($0.object) }) } ?? .null),
                 ("truncated", .bool(digest.newFindings.count > listLimit || (digest.changes?.count ?? 0) > listLimit)),
             ])
@@ -44,34 +45,14 @@ package enum WebhookEnvelope {
         return NotifyJSON.object([
             ("schemaVersion", .int(schemaVersion)),
             ("source", .string("v360audit")),
+            ("kind", .string("scan")),
             ("generatedAt", .string(digest.capturedAtText)),
             ("site", .string(digest.site)),
             ("gate", gate),
             ("summary", summary),
             ("drift", drift),
-            ("top", .array(digest.top.map(finding))),
+            ("top", .array(digest.top.map(NotifyJSON.init))),
             ("reportUrl", .optional(digest.reportURL)),
         ]).bytes
-    }
-
-    /// A finding as the JSON report writes it (without evidence, which the report has).
-    private static func finding(_ finding: Finding) -> NotifyJSON {
-        let resource = finding.resource
-        var resourceFields: [(key: String, value: NotifyJSON)] = [
-            ("kind", .string(resource.kind.rawValue)),
-            ("id", resource.id.map { NotifyJSON.int($0) } ?? .null),
-            ("identifier", .string(resource.identifier)),
-            ("name", .optional(resource.name)),
-        ]
-        if let key = resource.key { resourceFields.append(("key", .string(key))) }
-        return .object([
-            ("ruleId", .string(finding.ruleId)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("status", .string(finding.status.rawValue)),
-            ("drift", .optional(finding.drift?.rawValue)),
-            ("resource", .object(resourceFields)),
-            ("message", .string(finding.message)),
-            ("fingerprint", .string(finding.fingerprint)),
-        ])
     }
 }

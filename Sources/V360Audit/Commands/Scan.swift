@@ -14,7 +14,8 @@ extension V360AuditCommand {
 
                 With --tenants FILE, every PSA the file lists is scanned (--parallel at a time) into \
                 <output-dir>/<name>/, and the fleet reports (v360audit-fleet.junit.xml, .md, .json, .html) go to \
-                --output-dir; the exit code is the worst tenant's.
+                --output-dir; the exit code is the worst tenant's. With --notify, one fleet summary per channel is \
+                posted after all of them.
 
                 \(ExitStatus.discussion)
                 """
@@ -30,14 +31,8 @@ extension V360AuditCommand {
 
         func execute(console: Console) async throws -> Int32 {
             if fleet.tenants != nil {
-                // The fleet summary has no notification payload yet (DESIGN: one fleet summary per
-                // run); refusing is better than a nightly job that silently tells no one.
-                guard notify.notify.isEmpty else {
-                    throw V360AuditError.usage("--notify is not supported with --tenants yet: post the fleet "
-                                               + "report (v360audit.md in --output-dir) from the job instead")
-                }
                 return try await FleetPipeline(connection: connection, input: input, output: output, gate: gate,
-                                               logging: logging, fleet: fleet, console: console).run()
+                                               notify: notify, logging: logging, fleet: fleet, console: console).run()
             }
             return try await ScanPipeline(connection: connection, input: input, output: output, gate: gate,
                                           notify: notify, logging: logging, console: console).run()

@@ -13,8 +13,9 @@ struct FleetOutput {
     var console: Console
 
     /// Writes the reports, prints the paragraph and returns the run's exit code: the worst
-    /// tenant's, or 2 when a fleet report could not be written and no tenant was worse.
-    func finish(_ summary: FleetSummary) -> Int32 {
+    /// tenant's, or 2 when a fleet report could not be written and no tenant was worse; and the
+    /// reports written (the fleet notification points at them).
+    func finish(_ summary: FleetSummary) -> (code: Int32, written: [String]) {
         var written: [String] = []
         var code = summary.exitCode
         do throws(V360CoreError) {
@@ -29,7 +30,7 @@ struct FleetOutput {
             if FleetTenant.badness(ExitStatus.incomplete) > FleetTenant.badness(code) { code = ExitStatus.incomplete }
         }
         console.out(Self.paragraph(summary, files: written))
-        return code
+        return (code, written)
     }
 
     /// `v360audit fleet: VERDICT (exit N): T tenants, …; open findings …; reports …`.

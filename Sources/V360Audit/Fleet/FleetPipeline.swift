@@ -21,6 +21,8 @@ struct FleetPipeline {
     var output: OutputOptions
     /// The gate every tenant is judged by.
     var gate: GateOptions
+    /// `--notify` and `--notify-when`: one fleet summary per channel, after the fleet reports.
+    var notify: NotifyOptions
     /// `--verbose` shows each tenant's info lines; `--quiet` only the tenants that could not be read.
     var logging: LoggingOptions
     /// `--tenants` and the options that go with it.
@@ -28,7 +30,7 @@ struct FleetPipeline {
     /// Where progress, logs and the fleet's paragraph go.
     var console: Console
 
-    /// Runs every tenant and writes the fleet reports.
+    /// Runs every tenant, writes the fleet reports and sends the fleet notification.
     /// - Returns: The worst tenant's exit code (64 or 2 before 1 before 0); 2 when a fleet report
     ///   could not be written.
     /// - Throws: Usage and input errors of the whole run (64), before any PSA is read.
@@ -38,6 +40,13 @@ struct FleetPipeline {
                                ("--baseline", input.baseline != nil), ("--save-snapshot", output.saveSnapshot != nil)]
             .filter(\.1).map(\.0)
         try FleetConflicts.check(connection, environment: console.environment, others: singleScanFlags)
+        let logger = logging.logger(console)
+        // Notification settings are inputs too: a missing variable fails now, before any read.
+        // `--ca-file` is refused with --tenants, so webhooks are checked against the system's CAs.
+        let notifications = try NotificationDispatcher(options: notify, environment: console.environment) { nil }
+        if !notifications.channels.isEmpty && notifications.when == .changed && fleet.baselineDirectory == nil {
+            logger.notice("--notify-when changed without --baseline-dir: every open finding counts as new")
+        }
         let entries = try TenantsFile.load(fleet.tenants ?? "")
         let reporters = try output.reporters()
         // The command line's rules are every tenant's: loaded once, and an error in them stops the run.
@@ -46,8 +55,13 @@ struct FleetPipeline {
         if let folder = fleet.saveSnapshotDirectory { try Folders.create(folder) }
         let jobs: [FleetRunner.Job] = entries.map { entry in (entry, prepare(entry, reporters: reporters, pack: pack)) }
         let tenants = await FleetRunner(parallel: fleet.parallelism, console: console, quiet: logging.quiet).run(jobs)
-        return FleetOutput(directory: output.outputDirectory, reporters: FleetReporters.matching(reporters),
-                           console: console).finish(FleetSummary(tenants: tenants))
+        let summary = FleetSummary(tenants: tenants)
+        let (code, written) = FleetOutput(directory: output.outputDirectory, reporters: FleetReporters.matching(reporters),
+                                          console: console).finish(summary)
+        // Once per run, after every tenant's and the fleet's reports; a failed post never changes the code.
+        await notifications.send(fleet: summary, reportURL: output.reportURL, reportFiles: written, console: console,
+                                 logger: logger)
+        return code
     }
 
     /// A tenant's scan, or why it cannot run (invalid credentials, CA file, …: exit 64).

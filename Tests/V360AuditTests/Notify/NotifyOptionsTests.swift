@@ -80,16 +80,26 @@ import Testing
     }
 }
 
-/// A fleet run has no notification payload yet: `--notify` with `--tenants` is refused, not ignored.
+/// A fleet run's channels are resolved as a single scan's, before any tenant is scanned: a bad
+/// variable is exit 64 naming it, never its value, and no tenant's reports are written.
 @Suite struct NotifyFleetTests {
-    @Test func notifyWithTenantsIsExit64() async throws {
+    @Test func aMissingOrPlainHTTPVariableIsExit64BeforeAnyTenant() async throws {
         let directory = try TestPaths.temporaryDirectory()
-        let tenants = directory.appendingPathComponent("tenants.yml")
-        try Data("tenants: []\n".utf8).write(to: tenants)
-        let (code, output) = await runCommand(["scan", "--tenants", tenants.path, "--notify", "teams:T"],
-                                              environment: ["T": "https://example.com/TopSecretSig123"])
-        #expect(code == 64)
-        #expect(output.err.contains("--notify is not supported with --tenants"))
-        #expect(!(output.out + output.err).contains("TopSecretSig123"))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tenants = try FleetNotifyScanTests.offlineTenants(in: directory)
+        _ = try SnapshotFixtures.write(SnapshotFixtures.snapshot(), in: directory, name: "one.json")
+        let out = directory.appendingPathComponent("out")
+        let cases: [(environment: [String: String], words: String)] = [
+            ([:], "the environment variable T is not set"),
+            (["T": "http://example.com/TopSecretSig123"], "T must hold an https URL"),
+        ]
+        for (environment, words) in cases {
+            let (code, output) = await runCommand(["scan", "--tenants", tenants.path, "--snapshot-dir", directory.path,
+                                                   "--output-dir", out.path, "--notify", "teams:T"], environment: environment)
+            #expect(code == 64)
+            #expect(output.err.contains(words), "\(output.err)")
+            #expect(!(output.out + output.err).contains("TopSecretSig123"))
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
     }
 }

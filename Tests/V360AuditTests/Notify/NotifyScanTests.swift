@@ -25,26 +25,55 @@ import Testing
         return places
     }
 
+    /// The requests by path, each path received exactly once.
+    static func onePerChannel(_ receiver: LoopbackReceiver) throws -> (teams: LoopbackReceiver.Request,
+                                                                        slack: LoopbackReceiver.Request,
+                                                                        webhook: LoopbackReceiver.Request) {
+        let requests = receiver.requests
+        #expect(requests.map(\.path).sorted() == paths.values.sorted())
+        let byPath = Dictionary(requests.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return (try #require(byPath[paths["T"]!]), try #require(byPath[paths["S"]!]),
+                try #require(byPath[paths["W"]!]))
+    }
+
+    /// Checks that only the webhook is signed, over exactly the bytes received, and saves the three
+    /// payloads and the signature as `<prefix>-teams.json`, … for scripts/check-notify-payloads.py
+    /// (the schema check and an HMAC computed by Python).
+    /// - Parameter sentWithin: Unix seconds read from the clock before and after the run: the
+    ///   signature's timestamp is the time of sending (not the pinned capture time), so it falls
+    ///   between them however long the run takes.
+    static func expectSignedAndSave(teams: LoopbackReceiver.Request, slack: LoopbackReceiver.Request,
+                                    webhook: LoopbackReceiver.Request, sentWithin: ClosedRange<Int>,
+                                    prefix: String) throws {
+        #expect(teams.headers["webhook-signature"] == nil && slack.headers["webhook-signature"] == nil)
+        let id = try #require(webhook.headers["webhook-id"])
+        let timestamp = try #require(webhook.headers["webhook-timestamp"].flatMap { Int($0) })
+        #expect(id.hasPrefix("msg_"))
+        #expect(sentWithin.contains(timestamp), "\(timestamp) not in \(sentWithin)")
+        let key = Array(Data(base64Encoded: String(secret.dropFirst("whsec_".count)))!)
+        let signature = try #require(webhook.headers["webhook-signature"])
+        #expect(signature == "v1," + WebhookSignature.signature(id: id, timestamp: timestamp, body: Array(webhook.body), key: key))
+        try PayloadFiles.write(teams.body, as: "\(prefix)-teams.json")
+        try PayloadFiles.write(slack.body, as: "\(prefix)-slack.json")
+        try PayloadFiles.write(webhook.body, as: "\(prefix)-webhook.json")
+        let signed = ["webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signature, "secret": secret]
+        try PayloadFiles.write(try JSONSerialization.data(withJSONObject: signed, options: .sortedKeys),
+                               as: "\(prefix)-webhook.signed.json")
+    }
+
     @Test func demoScanPostsOneValidPayloadPerChannelAndLeaksNothing() async throws {
         let receiver = try LoopbackReceiver.start([.init(status: 202)])
         defer { receiver.stop() }
         let directory = try TestPaths.temporaryDirectory()
-        // The signature's timestamp is the time of sending, not the demo's pinned capture time:
-        // it falls between these two readings of the clock (however long the scan takes).
-        let started = Int(Date().timeIntervalSince1970)
+        let started = Int(Date().timeIntervalSince1970)  // the signature's time falls from here…
         let (code, output) = await runCommand(["scan", "--demo", "--verbose", "--output-dir", directory.path,
                                                "--save-snapshot", directory.appendingPathComponent("snapshot.json").path,
                                                "--notify", "teams:T", "--notify", "slack:S", "--notify", "webhook:W:WS"],
                                               environment: Self.environment(receiver))
-        let finished = Int(Date().timeIntervalSince1970.rounded(.up))
+        let finished = Int(Date().timeIntervalSince1970.rounded(.up))  // …to here
         #expect(code == 1, "\(output.err)")
-        let requests = receiver.requests
-        #expect(requests.map(\.path).sorted() == Self.paths.values.sorted())
-        let byPath = Dictionary(requests.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let teams = try #require(byPath[Self.paths["T"]!])
-        let slack = try #require(byPath[Self.paths["S"]!])
-        let webhook = try #require(byPath[Self.paths["W"]!])
-        #expect(requests.allSatisfy { $0.method == "POST" && $0.headers["content-type"]?.hasPrefix("application/json") == true })
+        let (teams, slack, webhook) = try Self.onePerChannel(receiver)
+        #expect(receiver.requests.allSatisfy { $0.method == "POST" && $0.headers["content-type"]?.hasPrefix("application/json") == true })
         #expect(teams.body.count <= TeamsCard.byteBudget)
         let card = try TeamsCardTests.card(Array(teams.body))
         #expect(PayloadFiles.objects(ofType: "TextBlock", in: card).first?["text"] as? String == "v360audit: FAILED")
@@ -53,22 +82,7 @@ import Testing
         let envelope = try PayloadFiles.object(webhook.body)
         #expect(envelope["schemaVersion"] as? Int == 1 && envelope["generatedAt"] as? String == "2026-11-01T06:00:00Z")
         #expect((envelope["gate"] as? [String: Any])?["verdict"] as? String == "failed")
-        // Only the webhook is signed, and its signature covers exactly the bytes received.
-        #expect(teams.headers["webhook-signature"] == nil && slack.headers["webhook-signature"] == nil)
-        let id = try #require(webhook.headers["webhook-id"])
-        let timestamp = try #require(webhook.headers["webhook-timestamp"].flatMap { Int($0) })
-        #expect(id.hasPrefix("msg_"))
-        #expect((started...finished).contains(timestamp), "\(timestamp) not in \(started)...\(finished)")
-        let key = Array(Data(base64Encoded: String(Self.secret.dropFirst("whsec_".count)))!)
-        #expect(webhook.headers["webhook-signature"] == "v1," + WebhookSignature.signature(id: id, timestamp: timestamp,
-                                                                                              body: Array(webhook.body), key: key))
-        // For scripts/check-notify-payloads.py: the schema check and an HMAC computed by Python.
-        try PayloadFiles.write(teams.body, as: "e2e-teams.json")
-        try PayloadFiles.write(slack.body, as: "e2e-slack.json")
-        try PayloadFiles.write(webhook.body, as: "e2e-webhook.json")
-        let signed = ["webhook-id": id, "webhook-timestamp": String(timestamp),
-                      "webhook-signature": webhook.headers["webhook-signature"]!, "secret": Self.secret]
-        try PayloadFiles.write(try JSONSerialization.data(withJSONObject: signed, options: .sortedKeys), as: "e2e-webhook.signed.json")
+        try Self.expectSignedAndSave(teams: teams, slack: slack, webhook: webhook, sentWithin: started...finished, prefix: "e2e")
         #expect(output.err.contains("Sent the teams notification (HTTP 202)"))
         let secrets = Array(Self.environment(receiver).values) + Array(Self.paths.values) + [String(Self.secret.dropFirst(6))]
         for (place, text) in try Self.outputs(output, directory: directory) {

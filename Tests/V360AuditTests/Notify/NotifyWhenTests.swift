@@ -37,6 +37,30 @@ import Testing
         #expect(NotifyWhen.failed.shouldNotify(Self.context(drift: nil, changes: nil, failOn: .high)))
     }
 
+    /// A fleet: any tenant failed or incomplete, or anything new in any tenant (a tenant without a
+    /// baseline has every open finding new).
+    @Test func aFleetIsToldWhenAnyTenantWouldBe() {
+        func fleet(_ tenants: FleetTenant...) -> FleetSummary { FleetSummary(tenants: tenants) }
+        func quiet(_ name: String, new: Int = 0, changes: Int? = 0) -> FleetTenant {
+            var tenant = FleetReportTests.tenant(name, exit: 0)
+            tenant.summary?.open = 1
+            tenant.drift = FleetTenant.Drift(new: new, resolved: 0, changes: changes)
+            return tenant
+        }
+        let calm = fleet(quiet("a"), quiet("b", changes: nil))
+        #expect(!NotifyWhen.changed.shouldNotify(calm) && !NotifyWhen.failed.shouldNotify(calm) && NotifyWhen.always.shouldNotify(calm))
+        for busy in [fleet(quiet("a"), quiet("b", new: 1)), fleet(quiet("a"), quiet("b", changes: 2)),
+                     fleet(quiet("a"), FleetReportTests.tenant("no-baseline", exit: 0, high: 1))] {
+            #expect(NotifyWhen.changed.shouldNotify(busy) && !NotifyWhen.failed.shouldNotify(busy))
+        }
+        #expect(!NotifyWhen.changed.shouldNotify(fleet(quiet("a"), FleetReportTests.tenant("clean-no-baseline", exit: 0))))
+        for failed in [fleet(quiet("a"), FleetReportTests.tenant("b", exit: 1, high: 1)),
+                       fleet(quiet("a"), FleetReportTests.tenant("b", exit: 2, error: "members: 500")),
+                       fleet(quiet("a"), FleetReportTests.tenant("b", exit: 64, error: "bad register"))] {
+            #expect(NotifyWhen.changed.shouldNotify(failed) && NotifyWhen.failed.shouldNotify(failed))
+        }
+    }
+
     @Test func changeLinesReadAsSentences() {
         #expect(ChangeLine.text(Self.change) == "Integrator login old-rmm: removed")
         let role = SnapshotChange(kind: .rolePermission, fields: [

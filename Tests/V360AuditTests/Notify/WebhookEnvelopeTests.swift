@@ -35,7 +35,7 @@ import Testing
                                                                      EvidenceField("to", .string("Admin"))])]
         let bytes = WebhookEnvelope.payload(NotificationDigest(ResultFixtures.context(result), reportFiles: ["x"]))
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.hasPrefix(#"{"schemaVersion":1,"source":"v360audit","generatedAt":"2026-11-01T06:00:00Z","site":"api-na.example.net","gate":{"verdict":"failed","passed":false,"complete":true,"failOn":"high","failOnNew":false,"failing":2},"summary":{"bySeverity":{"critical":1,"high":1,"medium":0,"low":0,"info":0},"open":2,"waived":1,"resolved":0},"drift":{"newFindings":1,"resolvedFindings":0,"changeCount":1,"new":[{"ruleId":"api-member-admin-role""#), "\(text.prefix(600))")
+        #expect(text.hasPrefix(#"{"schemaVersion":1,"source":"v360audit","kind":"scan","generatedAt":"2026-11-01T06:00:00Z","site":"api-na.example.net","gate":{"verdict":"failed","passed":false,"complete":true,"failOn":"high","failOnNew":false,"failing":2},"summary":{"bySeverity":{"critical":1,"high":1,"medium":0,"low":0,"info":0},"open":2,"waived":1,"resolved":0},"drift":{"newFindings":1,"resolvedFindings":0,"changeCount":1,"new":[{"ruleId":"api-member-admin-role""#), "\(text.prefix(600))")
         #expect(text.contains(#""changes":[{"kind":"apiMember","change":"roleChanged","identifier":"svc","id":4,"from":"Backup","to":"Admin"}],"truncated":false}"#))
         #expect(text.hasSuffix(#""reportUrl":null}"#))
         let object = try PayloadFiles.object(bytes)
