@@ -3,7 +3,7 @@ import PackageDescription
 
 /// v360audit: a read-only audit of ConnectWise Manage API access.
 /// Module dependencies go one way: V360Audit → Reports → AuditRules → ManageReader, all on V360Core.
-/// ManageSimulator is a separate HTTP server that shares no model code with the reader.
+/// ManageSimulator is a separate HTTP server that shares no model code with the reader (only V360Core).
 let package = Package(
     name: "v360audit",
     // Mutex, Atomic and String(validating:) need macOS 15.
@@ -70,6 +70,8 @@ let package = Package(
         .target(
             name: "ManageSimulator",
             dependencies: [
+                // The one JSON error locator (fixture files report file:line:column like every JSON input).
+                "V360Core",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -109,15 +111,24 @@ let package = Package(
         .testTarget(
             name: "ManageReaderTests",
             dependencies: [
-                "ManageReader", "ManageSimulator", "V360Core",
+                "ManageReader", "ManageSimulator", "V360Core", "TestSupport",
                 // The transport failure classification is tested with the libraries' own error values.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        // Helpers the test targets share (a scratch folder, optionally a small tmpfs to fill up).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers the test targets share (a scratch folder, optionally a small tmpfs to fill up; a
+        // transport for which no host name resolves, so no test needs DNS).
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ManageReader",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "V360CoreTests", dependencies: ["V360Core", "TestSupport"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "ManageReader", "ManageSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ManageSimulatorTests", dependencies: ["ManageSimulator"], exclude: ["Fixtures"]),

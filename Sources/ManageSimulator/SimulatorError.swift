@@ -1,9 +1,11 @@
+import V360Core
+
 /// Everything that can go wrong in ManageSimulator, with enough context to fix it.
 public enum SimulatorError: Error, CustomStringConvertible, Equatable {
     /// A file could not be read at all.
     case unreadableFile(file: String, reason: String)
-    /// Text is not valid JSON; `line` and `column` are 1-based.
-    case invalidJSON(source: String, line: Int, column: Int, problem: String)
+    /// Text is not valid JSON: where (`file:line:column`) and what.
+    case invalidJSON(JSONSyntaxError)
     /// A fixture file is valid JSON but not a valid tenant fixture; `path` is a JSON path such as `members[3].id`.
     case invalidFixture(file: String, path: String, problem: String)
     /// The server could not listen on the requested port.
@@ -13,8 +15,8 @@ public enum SimulatorError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreadableFile(let file, let reason):
             "\(file): cannot read the tenant fixture: \(reason)"
-        case .invalidJSON(let source, let line, let column, let problem):
-            "\(source):\(line):\(column): invalid JSON: \(problem)"
+        case .invalidJSON(let error):
+            error.description
         case .invalidFixture(let file, let path, let problem):
             "\(file): \(path.isEmpty ? "top level" : path): \(problem)"
         case .bindFailed(let port, let reason):

@@ -1,12 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 @testable import ManageReader
 
-/// Real connection failures through the real transport (loopback and a name that cannot resolve
-/// only): what is retried, what fails at once, and the sentence each leaves.
+/// Connection failures: a closed loopback port through the real transport, and a host name that
+/// does not resolve through SwiftNIO's connection step with a resolver that knows no name
+/// (``UnresolvableNameTransport``: no DNS query): what is retried, what fails at once, and the
+/// sentence each leaves.
 @Suite struct ConnectionFailureTests {
     /// A loopback port that nothing listens on: bound to learn a free port, then closed.
     static func closedPort() throws -> Int {
@@ -25,10 +28,13 @@ import Glibc
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    static func client(site: String, sleeps: RecordingSleeper) throws -> (ManageClient, Recorder<String>) {
+    /// A client of `site` over the real transport, or over `transport`.
+    static func client(site: String, sleeps: RecordingSleeper,
+                       transport: (any HTTPTransport)? = nil) throws -> (ManageClient, Recorder<String>) {
         let (logger, lines) = capturingLogger()
         let configuration = try Fixtures.configuration(site: site, sleeper: sleeps.sleeper, logger: logger)
-        return (ManageClient(configuration: configuration), lines)
+        return (transport.map { ManageClient(configuration: configuration, transport: $0) }
+                    ?? ManageClient(configuration: configuration), lines)
     }
 
     static func attempts(_ lines: Recorder<String>) -> Int {
@@ -37,24 +43,25 @@ import Glibc
 
     @Test func anUnresolvableNameFailsOnTheFirstAttemptAndNothingMoreIsRequested() async throws {
         let sleeps = RecordingSleeper()
-        let (client, lines) = try Self.client(site: "psa.nonexistent.invalid", sleeps: sleeps)
+        let (client, lines) = try Self.client(site: "psa.nonexistent.example", sleeps: sleeps,
+                                              transport: UnresolvableNameTransport())
         let snapshot = try await client.readSnapshot()
         await client.shutdown()
         #expect(sleeps.delays.all.isEmpty)
         #expect(Self.attempts(lines) == 1)
         let gap = try #require(snapshot.gaps.first)
         #expect(gap.area == .companyInfo)
-        #expect(gap.detail.hasPrefix("cannot resolve psa.nonexistent.invalid: the host name has no address"), "\(gap.detail)")
+        #expect(gap.detail.hasPrefix("cannot resolve psa.nonexistent.example: the host name has no address"), "\(gap.detail)")
         #expect(snapshot.gaps.dropFirst().allSatisfy { $0.detail.hasPrefix("not read: cannot resolve") })
     }
 
     @Test func doctorSaysItCannotResolveTheName() async throws {
         let sleeps = RecordingSleeper()
-        let (client, lines) = try Self.client(site: "psa.nonexistent.invalid", sleeps: sleeps)
+        let (client, lines) = try Self.client(site: "psa.nonexistent.example", sleeps: sleeps,
+                                              transport: UnresolvableNameTransport())
         let report = await client.doctor()
         await client.shutdown()
-        // Fast because it is one attempt with no backoff; how long the resolver takes to say "no
-        // such name" is the machine's (the CLI test bounds the whole doctor run).
+        // One attempt, no backoff: counted, not timed.
         #expect(sleeps.delays.all.isEmpty)
         #expect(Self.attempts(lines) == 1)
         #expect(report.connectionFailure?.cause == .cannotResolve)

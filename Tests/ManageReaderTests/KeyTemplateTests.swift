@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import ManageReader
 
-/// Strict decoding knows the format's keys from `TenantSnapshot.keyTemplate`: a model field that
-/// the template leaves nil (or a list left empty) would make valid snapshot files fail to load.
+/// The field-table and codec tests write, read and compare `TenantSnapshot.keyTemplate`: a model
+/// field the template leaves nil (or a list left empty) would go unchecked by them.
 @Suite struct KeyTemplateTests {
     @Test func templateSetsEveryFieldOfEveryModelType() {
         let unset = Self.unsetPaths(in: TenantSnapshot.keyTemplate(infoKeys: ["lastUpdated"]), path: "snapshot")
-        #expect(unset == [], "set these in TenantSnapshot.keyTemplate: \(unset)")
+        #expect(unset == [], "set these in TenantSnapshot.keyTemplate (Tests/ManageReaderTests/Support): \(unset)")
     }
 
     @Test func fullyPopulatedSnapshotRoundTripsThroughTheStrictDecoder() throws {

@@ -84,7 +84,7 @@ import Testing
             guard case .invalidSnapshot(let file, let line, _, let detail) = error else { Issue.record("\(error)"); return }
             #expect(file == "bad.json" && line == 4)
             #expect(detail.hasPrefix("malformed JSON"))
-            #expect(error.description.hasPrefix("bad.json:4: invalid snapshot"))
+            #expect(error.description == "bad.json:4: invalid snapshot: malformed JSON at column 12: invalid value")
         }
     }
 

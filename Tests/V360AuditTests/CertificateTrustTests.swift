@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ManageReader
 import ManageSimulator
+import TestSupport
 import Testing
 @testable import V360Audit
 
@@ -101,14 +102,17 @@ import Testing
                 + "for another host name; use the name on the certificate in --site\n")
     }
 
+    /// The resolver is injected (it knows no name), so this needs no DNS answer; no retry
+    /// (ConnectionFailureTests counts the attempts).
     @Test func doctorSaysInOneLineThatATypoedNameDoesNotResolve() async {
         var environment = ConnectionOptionsTests.environment
-        environment["CWM_SITE"] = "psa.nonexistent.invalid"
-        let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment)
-        // One answer from the resolver, no retry (ConnectionFailureTests counts the attempts).
+        environment["CWM_SITE"] = "psa.nonexistent.example"
+        let (code, output) = await runCommand(["doctor", "--quiet"], environment: environment,
+                                              readerTransport: { _ in UnresolvableNameTransport() })
         #expect(code == 2)
-        #expect(output.out == "FAIL cannot resolve psa.nonexistent.invalid: the host name has no address (a typo in "
+        #expect(output.out == "FAIL cannot resolve psa.nonexistent.example: the host name has no address (a typo in "
                 + "--site, or a name only an internal DNS knows); check the host name\n")
+        #expect(output.err.isEmpty, "\(output.err)")
     }
 
     @Test(arguments: ["missing", "empty", "not-pem"])

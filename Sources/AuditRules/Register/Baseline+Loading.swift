@@ -1,5 +1,6 @@
 import Foundation
 import ManageReader
+import V360Core
 
 extension Baseline {
     /// The `format` a JSON report carries.
@@ -37,8 +38,11 @@ extension Baseline {
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw .syntax(file: fileName, line: JSONErrorLocator.firstErrorLine(data),
-                          message: "not valid JSON: \(context.debugDescription)")
+            // The decoder says nothing about where; the one locator finds the spot.
+            let syntax = JSONErrorLocator.firstSyntaxError(in: data, file: fileName)
+            throw .syntax(file: fileName, line: syntax?.line,
+                          message: syntax.map { "not valid JSON \($0.problemAtColumn)" }
+                              ?? "not valid JSON: \(context.debugDescription)")
         } catch {
             throw .invalid(file: fileName, line: 1, message: "not a v360audit report or snapshot: the file is not a JSON object "
                            + "with a `format` field")

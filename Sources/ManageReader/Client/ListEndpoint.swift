@@ -6,37 +6,32 @@ struct ListEndpoint: Sendable {
     let area: DataArea
     /// The path under the API base, spelled as in the vendor spec (e.g. `/system/securityroles`).
     let path: String
-    /// `fields=`: only what the model keeps, so pages stay small.
+    /// `fields=`: only what the model keeps, so pages stay small: the model type's field table
+    /// (``SnapshotField``) in table order.
     let fields: [String]
     /// The role for a settings list.
     var roleId: Int? = nil
 
-    static let settingsFields = ["id", "moduleIdentifier", "moduleName", "moduleDescription",
-                                 "moduleFunctionIdentifier", "moduleFunctionName", "moduleFunctionDescription", "addLevel", "editLevel", "deleteLevel", "inquireLevel"]
-
-    static let members = ListEndpoint(
-        area: .members, path: "/system/members",
-        fields: ["id", "identifier", "firstName", "lastName", "licenseClass", "inactiveFlag", "securityRole/id",
-                 "securityRole/name", "adminFlag", "lastLogin", "_info"])
-    static let apiMembers = ListEndpoint(
-        area: .apiMembers, path: "/system/apiMembers",
-        fields: ["id", "identifier", "name", "inactiveFlag", "securityRole/id", "securityRole/name"])
-    static let securityRoles = ListEndpoint(
-        area: .securityRoles, path: "/system/securityroles",
-        fields: ["id", "name", "roleType", "adminFlag", "inactiveFlag"])
-    static let integratorLogins = ListEndpoint(
-        area: .integratorLogins, path: "/system/integratorlogins",
-        fields: ["id", "username", "inactiveFlag", "canAccessAllRecordsFlag", "canAccessAllApisFlag", "member/id",
-                 "member/identifier", "member/name"])
+    static let members = ListEndpoint(area: .members, path: "/system/members", fields: Member.snapshotFields.apiFields)
+    static let apiMembers = ListEndpoint(area: .apiMembers, path: "/system/apiMembers",
+                                         fields: APIMember.snapshotFields.apiFields)
+    static let securityRoles = ListEndpoint(area: .securityRoles, path: "/system/securityroles",
+                                            fields: SecurityRole.snapshotFields.apiFields)
+    static let integratorLogins = ListEndpoint(area: .integratorLogins, path: "/system/integratorlogins",
+                                               fields: IntegratorLogin.snapshotFields.apiFields)
+    /// The scanner's rows: settings rows, each with the calling member.
     static let mySecurity = ListEndpoint(
         area: .mySecurity, path: "/system/mySecurity",
-        fields: settingsFields + ["member/id", "member/identifier", "member/name"])
+        fields: RoleSetting.snapshotFields.apiFields + ScannerSecurity.snapshotFields.apiFields)
 
     /// `/system/securityRoles/{id}/settings` (note the spec's camel case here).
     static func roleSettings(_ roleId: Int) -> ListEndpoint {
         ListEndpoint(area: .roleSettings, path: "/system/securityRoles/\(roleId)/settings", fields: settingsFields,
                      roleId: roleId)
     }
+
+    /// Worked out once for the hundreds of roles of a large tenant.
+    private static let settingsFields = RoleSetting.snapshotFields.apiFields
 
     /// The first page's URL.
     func firstPage(base: String, pageSize: Int) -> URL? {

@@ -26,3 +26,15 @@ public struct APIMember: Codable, Sendable, Equatable {
     /// Active unless `inactiveFlag` is true.
     public var isActive: Bool { inactiveFlag != true }
 }
+
+extension APIMember {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int, required: true),
+        SnapshotField("identifier", .string, required: true),
+        SnapshotField("name", .string),
+        SnapshotField("inactiveFlag", .bool),
+        SnapshotField("securityRole", .object(RoleReference.snapshotFields)),
+    ]
+}

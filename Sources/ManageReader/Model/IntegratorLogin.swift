@@ -29,3 +29,16 @@ public struct IntegratorLogin: Codable, Sendable, Equatable {
     /// Active unless `inactiveFlag` is true.
     public var isActive: Bool { inactiveFlag != true }
 }
+
+extension IntegratorLogin {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int, required: true),
+        SnapshotField("username", .string, required: true),
+        SnapshotField("inactiveFlag", .bool),
+        SnapshotField("canAccessAllRecordsFlag", .bool),
+        SnapshotField("canAccessAllApisFlag", .bool),
+        SnapshotField("member", .object(MemberReference.snapshotFields)),
+    ]
+}

@@ -56,3 +56,20 @@ public struct Member: Codable, Sendable, Equatable {
         return name.isEmpty ? nil : name
     }
 }
+
+extension Member {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int, required: true),
+        SnapshotField("identifier", .string, required: true),
+        SnapshotField("firstName", .string),
+        SnapshotField("lastName", .string),
+        SnapshotField("licenseClass", .string),
+        SnapshotField("inactiveFlag", .bool),
+        SnapshotField("securityRole", .object(RoleReference.snapshotFields)),
+        SnapshotField("adminFlag", .bool),
+        SnapshotField("lastLogin", .string),
+        SnapshotField("info", .stringMap, request: .named("_info")),
+    ]
+}

@@ -16,3 +16,13 @@ public struct MemberReference: Codable, Sendable, Equatable, Hashable {
         self.name = name
     }
 }
+
+extension MemberReference {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int),
+        SnapshotField("identifier", .string),
+        SnapshotField("name", .string),
+    ]
+}

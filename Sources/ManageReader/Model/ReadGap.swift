@@ -22,3 +22,16 @@ public struct ReadGap: Codable, Sendable, Equatable {
         self.detail = detail
     }
 }
+
+extension ReadGap {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        // Made by the reader, never read from the API.
+        SnapshotField("area", .string, required: true, request: .notRequested),
+        SnapshotField("endpoint", .string, required: true, request: .notRequested),
+        SnapshotField("status", .int, request: .notRequested),
+        SnapshotField("roleId", .int, request: .notRequested),
+        SnapshotField("detail", .string, required: true, request: .notRequested),
+    ]
+}

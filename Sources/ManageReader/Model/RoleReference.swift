@@ -13,3 +13,12 @@ public struct RoleReference: Codable, Sendable, Equatable, Hashable {
         self.name = name
     }
 }
+
+extension RoleReference {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int),
+        SnapshotField("name", .string),
+    ]
+}

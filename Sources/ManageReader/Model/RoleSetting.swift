@@ -70,3 +70,22 @@ public struct RoleSetting: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension RoleSetting {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int),
+        SnapshotField("moduleIdentifier", .string),
+        SnapshotField("moduleName", .string),
+        SnapshotField("moduleDescription", .string),
+        SnapshotField("moduleFunctionIdentifier", .string),
+        SnapshotField("moduleFunctionName", .string),
+        SnapshotField("moduleFunctionDescription", .string),
+        // Levels are always written (a null level as `null`), so their keys are required.
+        SnapshotField("addLevel", .level, required: true),
+        SnapshotField("editLevel", .level, required: true),
+        SnapshotField("deleteLevel", .level, required: true),
+        SnapshotField("inquireLevel", .level, required: true),
+    ]
+}

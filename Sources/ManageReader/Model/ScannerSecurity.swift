@@ -13,3 +13,13 @@ public struct ScannerSecurity: Codable, Sendable, Equatable {
         self.settings = settings
     }
 }
+
+extension ScannerSecurity {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        // `/system/mySecurity` rows are settings rows, each naming the calling member.
+        SnapshotField("member", .object(MemberReference.snapshotFields)),
+        SnapshotField("settings", .list(RoleSetting.snapshotFields), required: true, request: .notRequested),
+    ]
+}

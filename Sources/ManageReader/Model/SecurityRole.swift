@@ -26,3 +26,17 @@ public struct SecurityRole: Codable, Sendable, Equatable {
         self.settings = settings
     }
 }
+
+extension SecurityRole {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        SnapshotField("id", .int, required: true),
+        SnapshotField("name", .string, required: true),
+        SnapshotField("roleType", .string),
+        SnapshotField("adminFlag", .bool),
+        SnapshotField("inactiveFlag", .bool),
+        // Read per role from `/system/securityRoles/{id}/settings`.
+        SnapshotField("settings", .list(RoleSetting.snapshotFields), request: .notRequested),
+    ]
+}

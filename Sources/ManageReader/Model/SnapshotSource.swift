@@ -19,3 +19,15 @@ public struct SnapshotSource: Codable, Sendable, Equatable {
         self.capturedAt = capturedAt
     }
 }
+
+extension SnapshotSource {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        // Made by the reader, never read from the API.
+        SnapshotField("site", .string, required: true, request: .notRequested),
+        SnapshotField("codebase", .string, request: .notRequested),
+        SnapshotField("apiVersion", .string, request: .notRequested),
+        SnapshotField("capturedAt", .date, required: true, request: .notRequested),
+    ]
+}

@@ -61,3 +61,20 @@ public struct TenantSnapshot: Codable, Sendable, Equatable {
         gaps.filter { $0.area == area && (roleId == nil || $0.roleId == roleId) }
     }
 }
+
+extension TenantSnapshot {
+    /// The field table: one row per stored property, in declaration order (``SnapshotField``).
+    /// Adding a field starts here; `SnapshotFieldTableTests` names every other place it must go.
+    static let snapshotFields: [SnapshotField] = [
+        // The file's top level: lists and objects the reader assembles, none a `fields=` entry.
+        SnapshotField("format", .string, request: .notRequested),
+        SnapshotField("schemaVersion", .int, required: true, request: .notRequested),
+        SnapshotField("source", .object(SnapshotSource.snapshotFields), required: true, request: .notRequested),
+        SnapshotField("members", .list(Member.snapshotFields), required: true, request: .notRequested),
+        SnapshotField("apiMembers", .list(APIMember.snapshotFields), required: true, request: .notRequested),
+        SnapshotField("securityRoles", .list(SecurityRole.snapshotFields), required: true, request: .notRequested),
+        SnapshotField("integratorLogins", .list(IntegratorLogin.snapshotFields), required: true, request: .notRequested),
+        SnapshotField("scanner", .object(ScannerSecurity.snapshotFields), request: .notRequested),
+        SnapshotField("gaps", .list(ReadGap.snapshotFields), required: true, request: .notRequested),
+    ]
+}

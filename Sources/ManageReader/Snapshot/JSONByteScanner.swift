@@ -75,11 +75,4 @@ struct JSONByteScanner {
             }
         }
     }
-
-    /// The 1-based line of a byte offset.
-    func line(at offset: Int) -> Int {
-        var line = 1
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A { line += 1 }
-        return line
-    }
 }

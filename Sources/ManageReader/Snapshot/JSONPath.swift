@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// A path into a JSON document, e.g. `members[3].identifier`, and where it starts in the text.
 struct JSONPath: Equatable, CustomStringConvertible {
@@ -34,7 +35,7 @@ struct JSONPath: Equatable, CustomStringConvertible {
     /// for a path ending in a key, the line of that key).
     func line(in data: Data) -> Int {
         var scanner = JSONByteScanner([UInt8](data))
-        return scanner.line(at: scanner.locate(components[...]))
+        return JSONErrorLocator.position(ofOffset: scanner.locate(components[...]), in: scanner.bytes).line
     }
 }
 

@@ -1,24 +1,7 @@
 import Foundation
+import V360Core
 
 extension SnapshotStore {
-    /// A JSON syntax error with the line and column Foundation's offset points at.
-    static func syntaxError(_ error: any Error, data: Data, fileName: String) -> ReaderError {
-        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            ?? (error as NSError).localizedDescription
-        var line: Int?
-        var column: Int?
-        if let match = message.firstMatch(of: /line (\d+), column (\d+)/) {
-            line = Int(match.1)
-            column = Int(match.2)
-        } else if let match = message.firstMatch(of: /character (\d+)/), let offset = Int(match.1) {
-            let prefix = [UInt8](data.prefix(offset))
-            line = 1 + prefix.filter { $0 == 0x0A }.count
-            column = 1 + offset - ((prefix.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0)
-        }
-        let position = column.map { " (column \($0))" } ?? ""
-        return .invalidSnapshot(file: fileName, line: line, path: nil, detail: "malformed JSON: \(message)\(position)")
-    }
-
     /// Refuses files written by another format version (checked before reporting any other
     /// decoding problem, which another version's layout would explain).
     static func checkSchemaVersion(_ data: Data, fileName: String) throws(ReaderError) {
@@ -67,23 +50,15 @@ extension SnapshotStore {
         return .invalidSnapshot(file: fileName, line: path.line(in: data), path: path.description, detail: detail)
     }
 
-    /// Every non-null key of the file must be one this format writes: the key template (plus the
-    /// `_info` keys the file's members hold) is encoded through ``KeyCollectingEncoder`` and the
-    /// file's bytes are walked against it.
-    static func rejectUnknownKeys(_ snapshot: TenantSnapshot, data: Data, fileName: String) throws(ReaderError) {
-        let known: KeyNode
-        do {
-            let infoKeys = snapshot.members.reduce(into: Set<String>()) { keys, member in
-                if let info = member.info { keys.formUnion(info.keys) }
-            }
-            known = try KeyCollectingEncoder.keys(of: TenantSnapshot.keyTemplate(infoKeys: infoKeys))
-        } catch {
-            throw .invalidSnapshot(file: fileName, line: nil, path: nil, detail: "cannot re-encode: \(error)")
-        }
+    /// Every non-null key of the file must be one this format writes: the file's bytes are walked
+    /// against the keys of the field tables (``KeyNode/init(fields:)``).
+    static func rejectUnknownKeys(data: Data, fileName: String) throws(ReaderError) {
         var scanner = JSONByteScanner([UInt8](data))
         var path: [JSONPath.Component] = []
-        if let (unknown, offset) = scanner.firstUnknownKey(known: known, path: &path) {
-            throw .invalidSnapshot(file: fileName, line: scanner.line(at: offset), path: unknown.description,
+        if let (unknown, offset) = scanner.firstUnknownKey(known: KeyNode(fields: TenantSnapshot.snapshotFields),
+                                                           path: &path) {
+            throw .invalidSnapshot(file: fileName, line: JSONErrorLocator.position(ofOffset: offset, in: scanner.bytes).line,
+                                   path: unknown.description,
                                    detail: "unknown key \"\(unknown.components.last.map { "\($0)" } ?? "")\"")
         }
     }

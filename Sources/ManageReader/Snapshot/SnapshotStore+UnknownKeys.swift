@@ -17,7 +17,7 @@ extension JSONByteScanner {
                 _ = consume(Self.colon)
                 skipSpace()
                 let child = known?.children[key]
-                if child == nil, current != UInt8(ascii: "n") {
+                if child == nil, known?.acceptsAnyKey != true, current != UInt8(ascii: "n") {
                     return (JSONPath(path + [.key(key)]), keyStart)
                 }
                 path.append(.key(key))

@@ -44,10 +44,9 @@ public enum SnapshotStore {
             snapshot = try decoder.decode(TenantSnapshot.self, from: data)
         } catch {
             // Explain the failure: syntax first, then the format version, then the exact field.
-            do {
-                _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
-            } catch let syntax {
-                throw syntaxError(syntax, data: data, fileName: fileName)
+            if let syntax = JSONErrorLocator.firstSyntaxError(in: data, file: fileName) {
+                throw .invalidSnapshot(file: fileName, line: syntax.line, path: nil,
+                                       detail: "malformed JSON \(syntax.problemAtColumn)")
             }
             try checkSchemaVersion(data, fileName: fileName)
             guard let error = error as? DecodingError else {
@@ -63,7 +62,7 @@ public enum SnapshotStore {
             throw .invalidSnapshot(file: fileName, line: JSONPath([.key("format")]).line(in: data), path: "format",
                                    detail: "format is \"\(format)\", not \"\(TenantSnapshot.formatName)\"")
         }
-        try rejectUnknownKeys(snapshot, data: data, fileName: fileName)
+        try rejectUnknownKeys(data: data, fileName: fileName)
         // A file from before `format` existed is still this format: write it as such.
         snapshot.format = TenantSnapshot.formatName
         return snapshot

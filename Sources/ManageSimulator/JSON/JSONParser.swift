@@ -1,12 +1,15 @@
-/// A small strict JSON parser that reports the line and column of the first syntax error.
+/// A small strict JSON parser that reports where the first syntax error is.
 ///
-/// Foundation's `JSONSerialization` blurs booleans and numbers on Linux and gives vague error
-/// positions; fixture authors need "line 12, column 5: expected ','" instead.
+/// Foundation's `JSONSerialization` blurs booleans and numbers on Linux and accepts what a fixture
+/// must not hold (trailing commas, duplicate keys); fixture authors need "12:5: expected ','"
+/// instead. The parser knows the byte offset; V360Core's `JSONErrorLocator` turns it into a line
+/// and column, as it does for every JSON file the tool reads.
 struct JSONParser {
-    /// A syntax error with a 1-based position.
+    /// A syntax error at a byte offset of the text.
     struct SyntaxError: Error, Equatable {
-        var line: Int
-        var column: Int
+        /// The byte offset of the problem (the length of the text for an unexpected end).
+        var offset: Int
+        /// What is wrong, e.g. `expected ',' or '}'`.
         var message: String
     }
 
@@ -27,12 +30,7 @@ struct JSONParser {
     }
 
     private func error(_ message: String) -> SyntaxError {
-        var line = 1
-        var column = 1
-        for byte in bytes[0..<min(index, bytes.count)] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return SyntaxError(line: line, column: column, message: message)
+        SyntaxError(offset: min(index, bytes.count), message: message)
     }
 
     private mutating func skipWhitespace() {

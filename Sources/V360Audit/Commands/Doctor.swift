@@ -29,7 +29,7 @@ extension V360AuditCommand {
             }
             let (site, credentials, warnings) = try connection.resolve(environment: console.environment)
             for warning in warnings { console.warn(warning) }
-            let client = ManageClient(configuration: try connection.configuration(
+            let client = console.client(try connection.configuration(
                 site: site, credentials: credentials, logger: logging.logger(console), environment: console.environment))
             let report = await client.doctor()
             await client.shutdown()

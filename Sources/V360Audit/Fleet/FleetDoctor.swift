@@ -46,7 +46,7 @@ struct FleetDoctor {
         } catch {
             return (error.exitCode, ["FAIL \(error.description)"])
         }
-        let client = ManageClient(configuration: configuration)
+        let client = console.client(configuration)
         let report = await client.doctor()
         await client.shutdown()
         for problem in report.problems { console.warn(problem) }

@@ -50,7 +50,7 @@ struct SnapshotAcquirer {
         let site = configuration.site
         logger.info("Reading \(site.host) as company \(configuration.credentials.companyId), key \(configuration.credentials.maskedPublicKey)")
         do {
-            return try await read(ManageClient(configuration: configuration), observers: observers)
+            return try await read(console.client(configuration), observers: observers)
         } catch let error as ReaderError where !error.isUsage {
             return Self.failedRead(site: site.host, error: error, logger: logger, at: configuration.now())
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ManageReader
 
 /// Where a command writes and what it knows about its environment; injected so tests can capture
 /// stdout and stderr and supply environment variables without touching the process.
@@ -15,6 +16,9 @@ struct Console: Sendable {
     /// The clock a live read's `capturedAt` comes from (tests pin it, so two live scans of the same
     /// PSA, a single one and a fleet's, can be compared byte for byte).
     var now: @Sendable () -> Date = Date.init
+    /// The transport a PSA read goes over; nil for the real one. Tests put a fake in its place,
+    /// so that no test needs a DNS answer (a name that must not resolve is answered by them).
+    var readerTransport: (@Sendable (ReaderConfiguration) -> any HTTPTransport)? = nil
 
     /// The process's real stdout/stderr and environment. Writes go straight to the file
     /// descriptors (unbuffered), so `simulate`'s connection lines reach a pipe immediately.
@@ -26,6 +30,12 @@ struct Console: Sendable {
             environment: ProcessInfo.processInfo.environment,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1
         )
+    }
+
+    /// A client for the PSA `configuration` names, over ``readerTransport`` when one is set.
+    func client(_ configuration: ReaderConfiguration) -> ManageClient {
+        readerTransport.map { ManageClient(configuration: configuration, transport: $0(configuration)) }
+            ?? ManageClient(configuration: configuration)
     }
 
     /// Writes one line to stdout.

@@ -45,9 +45,11 @@ import Testing
         let receiver = try LoopbackReceiver.start([.init(status: 202)])
         defer { receiver.stop() }
         let out = directory.appendingPathComponent("out")
+        let started = Int(Date().timeIntervalSince1970)  // the signature's time falls from here…
         let (code, output) = await runPinned(["scan", "--tenants", bed.tenantsFile.path, "--output-dir", out.path,
                                               "--baseline-dir", baselines.path] + Self.notify,
                                              environment: Self.environment(receiver, bed.environment))
+        let finished = Int(Date().timeIntervalSince1970.rounded(.up))  // …to here
         await bed.shutdown()
         #expect(code == 2, "\(output.err)")
         let (teams, slack, webhook) = try NotifyScanTests.onePerChannel(receiver)
@@ -91,7 +93,8 @@ import Testing
         #expect(!top.isEmpty && top.count <= 10 && top.allSatisfy { $0["tenant"] is String && $0["fingerprint"] is String })
 
         // Signed like a single scan's webhook, over exactly the bytes received.
-        try NotifyScanTests.expectSignedAndSave(teams: teams, slack: slack, webhook: webhook, prefix: "e2e-fleet")
+        try NotifyScanTests.expectSignedAndSave(teams: teams, slack: slack, webhook: webhook, sentWithin: started...finished,
+                                                prefix: "e2e-fleet")
 
         // Sent after every tenant finished, once per channel.
         let lines = output.err.split(separator: "\n").map(String.init)

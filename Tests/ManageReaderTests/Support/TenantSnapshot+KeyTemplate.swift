@@ -1,13 +1,13 @@
 import Foundation
+@testable import ManageReader
 
 extension TenantSnapshot {
-    /// A snapshot in which every optional field is set and every list holds one element: encoded
-    /// through ``KeyCollectingEncoder`` it gives every key the format can write, at every position.
+    /// A snapshot in which every optional field is set and every list holds one element, so its
+    /// encoding holds every key of the format at every position: the value the field-table tests
+    /// (`SnapshotFieldTableTests`) and the codec tests write, read and compare.
     ///
-    /// Strict decoding walks a file against these keys. Building them from this small template
-    /// rather than from the decoded snapshot keeps the check cheap for a 50,000-row file. The only
-    /// keys that are data rather than format are those of a member's `_info` map: the caller passes
-    /// the ones the decoded file holds. A test fails when a model field is added but not set here.
+    /// `KeyTemplateTests` fails when a model field is added but left unset here. The only keys that
+    /// are data rather than format are those of a member's `info` map: the caller chooses them.
     static func keyTemplate(infoKeys: Set<String>) -> TenantSnapshot {
         let role = RoleReference(id: 1, name: "")
         let member = MemberReference(id: 1, identifier: "", name: "")
