@@ -9,7 +9,10 @@ import Darwin
 #endif
 
 /// The one parallel map, in three forms: on the cores for many pure CPU pieces, each on a thread
-/// of its own for a few long ones, and with a bound on what is in flight for network reads.
+/// of its own for a few long ones, and with a bound on what is in flight for network reads. With
+/// `concurrently` (two pieces of different types) and `onOwnThread` (blocking work off Swift's
+/// pool) below, this file is every way the project runs work at once; state shared between
+/// threads is a `Mutex`.
 extension Array where Element: Sendable {
     /// `map` on all cores, results in element order: for pure transforms whose elements are
     /// independent (rules of one evaluation, files of one pack, chunks of one rule's members,
@@ -62,13 +65,11 @@ extension Array where Element: Sendable {
         for index in indices.dropFirst() {
             group.enter()
             let item = self[index]
-            let thread = Thread {
+            startThread(stackSize: stackSize) {
                 let value = transform(item)
                 results.withLock { $0[index] = value }
                 group.leave()
             }
-            thread.stackSize = stackSize
-            thread.start()
         }
         let first = transform(self[0])
         results.withLock { $0[0] = first }
@@ -87,14 +88,29 @@ public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A,
                                                    _ second: @escaping @Sendable () -> B) -> (A, B) {
     let result = Mutex<B?>(nil)
     let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
+    startThread {
         let value = second()
         result.withLock { $0 = value }
         done.signal()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
     let value = first()
     done.wait()
     return (value, result.withLock { $0! })
+}
+
+/// `work` on a thread of its own, awaited: for blocking work (writing a scan's reports waits for
+/// every report's thread) that would otherwise hold one of Swift's cooperative threads, one per
+/// core, and stall the other tenants of a fleet, whose reads need a thread only now and then.
+public func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        startThread { continuation.resume(returning: work()) }
+    }
+}
+
+/// Starts `body` on a new thread with a stack large enough for the deep renderers (the default
+/// for secondary threads is small).
+private func startThread(stackSize: Int = 8 << 20, _ body: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: body)
+    thread.stackSize = stackSize
+    thread.start()
 }

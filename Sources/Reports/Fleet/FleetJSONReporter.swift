@@ -1,4 +1,5 @@
 import Foundation
+import V360Core
 
 /// The fleet JSON report (`v360audit-fleet.json`):
 /// `{tool, fleet: {tenants, complete, failed, exitCode}, tenants: [{name, site, exitCode, complete,
@@ -11,11 +12,9 @@ package struct FleetJSONReporter: FleetReporter {
     package static let fileName = "v360audit-fleet.json"
 
     package func render(_ summary: FleetSummary) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Every value is a string, number, bool or null: encoding cannot fail.
-        let data = (try? encoder.encode(Document(summary))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // The project's one encoder set-up. Every value is a string, number, bool or null:
+        // encoding cannot fail.
+        ((try? JSONOutput.text(Document(summary))) ?? "") + "\n"
     }
 
     /// The document's shape.
