@@ -6,7 +6,12 @@ import V360Core
 /// The JSON report of a large tenant runs to tens of megabytes; `JSONEncoder` first builds a tree
 /// of the whole document, which costs several times the output in memory and most of an offline
 /// scan's time. Writing as we go keeps both small. The layout follows `JSONEncoder`'s
-/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`).
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`),
+/// except that an empty array is `[]` (the report's format since its first version; Linux's
+/// `JSONEncoder`, and so the snapshot writer ``PrettyJSONBuffer``, writes `[\n\n]`). The two
+/// writers share the string escape (``JSONStringEscape``) and key order (``FieldOrder``); they stay
+/// two because this one streams closures into a file while the snapshot's splices pre-encoded
+/// pieces, and each is on a hot path where a shared layer across modules would not be inlined.
 struct JSONStream {
     /// One member of an object: its key and how to write its value.
     typealias Field = (key: String, write: (inout JSONStream) -> Void)
