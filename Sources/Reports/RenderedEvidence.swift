@@ -1,7 +1,7 @@
 import AuditRules
 import V360Core
 
-/// Findings' evidence as the JSON and JUnit reports write it, rendered ahead of the reports (while a
+/// Findings' evidence as the JSON, JUnit, Markdown and HTML reports write it, rendered ahead of the reports (while a
 /// live read is still running), each beside the evidence it renders.
 ///
 /// A reporter takes a rendering only for a finding whose evidence equals the one rendered (cheap:
@@ -17,6 +17,8 @@ package struct RenderedEvidence: Sendable {
         var junit: [UInt8]
         /// The evidence cell of a finding's compact Markdown row (``MarkdownText/evidenceCell(_:)``).
         var markdownCell: String
+        /// The evidence tables of a finding in the HTML report (``HTMLEvidence/append(_:to:)``).
+        var html: [UInt8]
     }
 
     /// Entries by finding fingerprint.
@@ -31,10 +33,13 @@ package struct RenderedEvidence: Sendable {
     /// What the reporters took and rendered again.
     package var reuse: ReuseTally.Counts { tally.current }
 
-    /// Renders `finding`'s evidence for both reports.
+    /// Renders `finding`'s evidence for each report that shows it.
     static func entry(_ finding: Finding) -> Entry {
-        Entry(evidence: finding.evidence, json: JSONReport.evidenceJSON(finding.evidence),
-              junit: JUnitCase.escapedEvidence(finding.evidence), markdownCell: MarkdownText.evidenceCell(finding.evidence))
+        var html = HTMLBuffer()
+        HTMLEvidence.append(finding.evidence, to: &html)
+        return Entry(evidence: finding.evidence, json: JSONReport.evidenceJSON(finding.evidence),
+                     junit: JUnitCase.escapedEvidence(finding.evidence),
+                     markdownCell: MarkdownText.evidenceCell(finding.evidence), html: html.bytes)
     }
 
     /// The JSON rendering of `finding`'s evidence, when it was rendered.
@@ -42,6 +47,9 @@ package struct RenderedEvidence: Sendable {
 
     /// The escaped JUnit evidence lines of `finding`, when they were rendered.
     func junit(_ finding: Finding) -> [UInt8]? { entry(for: finding)?.junit }
+
+    /// The HTML evidence tables of `finding`, when they were rendered.
+    func html(_ finding: Finding) -> [UInt8]? { entry(for: finding)?.html }
 
     /// The Markdown evidence cell of `finding`, when it was rendered.
     func markdownCell(_ finding: Finding) -> String? { entry(for: finding)?.markdownCell }

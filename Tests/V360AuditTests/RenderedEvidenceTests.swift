@@ -7,7 +7,8 @@ import Testing
 /// Evidence rendered ahead gives the reports' own bytes, and a rendering of other evidence is not used.
 @Suite struct RenderedEvidenceTests {
     static func reports(_ context: ReportContext) -> [String] {
-        [JSONReporter().render(context), JUnitReporter().render(context)]
+        [JSONReporter().render(context), JUnitReporter().render(context), MarkdownReporter().render(context),
+         HTMLReporter().render(context)]
     }
 
     @Test(arguments: [ResultFixtures.hostileResult(), ResultFixtures.hostileResult(complete: true),
@@ -22,6 +23,8 @@ import Testing
         // Compared as a Bool: a failure should not print two multi-megabyte documents.
         let same = Self.reports(ahead) == Self.reports(plain)
         #expect(same)
+        // And they were taken, not rendered again: every entry by at least one report.
+        #expect(rendered.untaken == 0 && rendered.reuse.redone == 0, "\(rendered.reuse)")
     }
 
     @Test func aRenderingOfOtherEvidenceIsNotUsed() throws {

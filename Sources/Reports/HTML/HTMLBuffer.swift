@@ -29,6 +29,11 @@ struct HTMLBuffer {
         HTMLText.append(string, maxScalars: maxScalars, to: &bytes)
     }
 
+    /// Appends bytes rendered by another buffer earlier (evidence rendered during the read).
+    mutating func append(rendered: [UInt8]) {
+        bytes.append(contentsOf: rendered)
+    }
+
     /// Appends another buffer's bytes.
     mutating func append(_ other: HTMLBuffer) {
         bytes.append(contentsOf: other.bytes)

@@ -91,7 +91,11 @@ struct HTMLFindings {
         out.raw("</summary><div class=\"body\"><p class=\"message\">")
         out.text(finding.message, maxScalars: 2_000)
         out.raw("</p>")
-        HTMLEvidence.append(finding.evidence, to: &out)
+        if let rendered = context.renderedEvidence?.html(finding) {
+            out.append(rendered: rendered)
+        } else {
+            HTMLEvidence.append(finding.evidence, to: &out)
+        }
         out.raw("<p class=\"meta\">Fingerprint <code class=\"fingerprint\">\(finding.fingerprint)</code>")
         if let anchor { out.raw(" · <a href=\"#\(anchor)-fix\">remediation</a>") }
         out.raw("</p></div></details>")
