@@ -1,4 +1,5 @@
 import AuditRules
+import Logging
 import ManageReader
 import Reports
 import V360Core
@@ -55,17 +56,25 @@ final class ReadTimeWork: Sendable {
     /// its queue is done (the evidence and encodings go on beside the evaluation, and are waited
     /// for where they are used).
     func finish(snapshot: TenantSnapshot) async -> Prepared {
-        Prepared(evaluation: await preparation.prepared(), renderer: renderer, fragments: fragments)
+        Prepared(snapshot: snapshot, evaluation: await preparation.prepared(), renderer: renderer, fragments: fragments)
     }
 
     /// The finished read-time work, for the evaluation, the reports and the fingerprint.
     struct Prepared: Sendable {
+        /// The snapshot the read ended with: what every piece is checked against where it is used.
+        var snapshot: TenantSnapshot
         /// The evaluation's share; nil when it never began (the inputs failed to load).
         var evaluation: PreparedEvaluation?
         /// Renders the findings' evidence for the reports.
         fileprivate var renderer: EvidenceRenderer
         /// The snapshot's lists and roles encoded.
         var fragments: SnapshotFragments
+
+        /// The snapshot's SHA-256, of its canonical encoding with the pieces encoded during the read
+        /// spliced in, saved to `path` too when asked (and that save's failure, if it failed).
+        func fingerprint(saveTo path: String?, logger: Logger) async -> (String, V360CoreError?) {
+            await SnapshotFingerprint.compute(snapshot, fileSHA256: nil, fragments: fragments, saveTo: path, logger: logger)
+        }
 
         /// The findings' evidence rendered for the reports, once the renderer is done.
         func renderings() async -> RenderedEvidence { await renderer.renderings() }

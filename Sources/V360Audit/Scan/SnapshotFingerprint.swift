@@ -8,9 +8,10 @@ enum SnapshotFingerprint {
     /// The SHA-256 of the snapshot file, saving the canonical encoding to `path` when asked (and
     /// the save's failure, if it failed: the scan still writes its reports, then exits 2).
     /// An offline scan's hash is the file's as read (`fileSHA256`, worked out beside the decode),
-    /// and it is not re-encoded unless it is saved: for a large tenant encoding costs as much as the decode. A live scan's encoding splices in what
-    /// `fragments` encoded during the read.
-    static func compute(_ snapshot: TenantSnapshot, fileSHA256: String?, fragments: SnapshotFragments,
+    /// and it is not re-encoded unless it is saved: for a large tenant encoding costs as much as
+    /// the decode. A live scan's encoding splices in what `fragments` encoded during the read (the
+    /// demo's, read without them, is encoded whole).
+    static func compute(_ snapshot: TenantSnapshot, fileSHA256: String?, fragments: SnapshotFragments?,
                         saveTo path: String?, logger: Logger) async -> (String, V360CoreError?) {
         if let fileSHA256 {
             let failure = path.flatMap { path in
@@ -18,7 +19,7 @@ enum SnapshotFingerprint {
             }
             return (fileSHA256, failure)
         }
-        let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments)
+        let parts = await SnapshotStore.encodedParts(snapshot, reusing: fragments ?? SnapshotFragments())
         let failure = path.flatMap { path in
             save(logger: logger, path) { () throws(V360CoreError) in try SnapshotStore.write(parts: parts, to: URL(fileURLWithPath: path)) }
         }

@@ -119,9 +119,10 @@ struct TenantScan: Sendable {
         // else the canonical encoding (the bytes --save-snapshot writes), so `sha256sum` matches.
         // It only reads the snapshot, so it runs beside the evaluation instead of before it.
         let savePath = saveOnlyComplete && !snapshot.isComplete ? nil : saveSnapshot
-        let fingerprinting = Task.detached { [logger, fragments = prepared?.fragments] in
-            await SnapshotFingerprint.compute(snapshot, fileSHA256: fileSHA256, fragments: fragments ?? SnapshotFragments(),
-                                              saveTo: savePath, logger: logger)
+        let fingerprinting = Task.detached { [logger] in
+            if let prepared { return await prepared.fingerprint(saveTo: savePath, logger: logger) }
+            return await SnapshotFingerprint.compute(snapshot, fileSHA256: fileSHA256, fragments: nil, saveTo: savePath,
+                                                     logger: logger)
         }
         var result = loaded.evaluate(snapshot, prepared: prepared?.evaluation)
         if let note { result.coverage.append(note) }
