@@ -33,7 +33,7 @@ enum SnapshotReader {
             case "source": try seen.once(2); source = try self.source(&c)
             case "members": try seen.once(3); members = try list(&c, member)
             case "apiMembers": try seen.once(4); apiMembers = try list(&c, apiMember)
-            case "securityRoles": try seen.once(5); roles = try self.roles(&c)
+            case "securityRoles": try seen.once(5); roles = try list(&c, role)
             case "integratorLogins": try seen.once(6); logins = try list(&c, login)
             case "scanner": try seen.once(7); scanner = try optional(&c, self.scanner)
             case "gaps": try seen.once(8); gaps = try list(&c, gap)
@@ -146,7 +146,7 @@ enum SnapshotReader {
         return reference
     }
 
-    static func role(_ c: inout JSONCursor) throws(Mismatch) -> SecurityRole {
+    private static func role(_ c: inout JSONCursor) throws(Mismatch) -> SecurityRole {
         var id: Int?, name: String?
         var role = SecurityRole(id: 0, name: "")
         var seen = Seen()
