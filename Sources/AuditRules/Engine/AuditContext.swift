@@ -54,11 +54,15 @@ struct AuditContext {
         if let tally = prepared?.tally {
             for taken in [preparedRoles != nil, preparedLists != nil] { taken ? tally.reused() : tally.redone() }
         }
-        let (rolesIndex, lists) = concurrently({ preparedRoles == nil ? Self.index(snapshot.securityRoles) : nil }, {
+        let joined: @Sendable () -> ([MemberView], [String: Person]) = {
             if let preparedLists { return preparedLists }
             let views = MemberView.join(members: snapshot.members, apiMembers: snapshot.apiMembers)
             return (views, Self.people(members: snapshot.members, views: views))
-        })
+        }
+        // A thread only when there are rows to index: with the read's roles, the join is all there is.
+        let (rolesIndex, lists) = preparedRoles == nil
+            ? concurrently({ Self.index(snapshot.securityRoles) }, joined)
+            : (nil, joined())
         (apiMembers, people) = lists
         rolesById = Dictionary(snapshot.securityRoles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         keysByMember = prepared?.keysByMember ?? Self.keysByMember(register)

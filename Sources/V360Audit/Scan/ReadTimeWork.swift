@@ -14,8 +14,8 @@ import V360Core
 ///   `--save-snapshot` only splice;
 /// - the overbroad rules judged for each role's API members as the role arrives
 ///   (``AuditPreparation``), with the joined member lists and indexed roles;
-/// - the evidence of each finding judged then rendered for the JSON, JUnit and Markdown reports
-///   (``EvidenceRenderer``).
+/// - the evidence of each finding judged then rendered for the JSON, JUnit, Markdown and HTML
+///   reports (``EvidenceRenderer``).
 ///
 /// The contract, which the code relies on and the tests hold:
 /// - Nothing here changes a byte of any output. Each prepared piece is kept beside the value it
